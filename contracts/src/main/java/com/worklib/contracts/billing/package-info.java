@@ -1,0 +1,2 @@
+/** Payloads published by billing-service. */
+package com.worklib.contracts.billing;

@@ -1,0 +1,2 @@
+/** Payloads published by booking-service. */
+package com.worklib.contracts.booking;

@@ -1,0 +1,2 @@
+/** Payloads published by identity-service. */
+package com.worklib.contracts.identity;

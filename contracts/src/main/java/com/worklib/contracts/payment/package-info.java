@@ -1,0 +1,2 @@
+/** Payloads published by payment-service. */
+package com.worklib.contracts.payment;

@@ -1,0 +1,27 @@
+package com.worklib.contracts.venue;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.worklib.contracts.Versioned;
+
+/**
+ * State of an establishment on {@code venue.establishments.v1}; times are venue-local.
+ */
+public record EstablishmentPayload(UUID establishmentId, UUID partnerId, String name, Address address, String timezone,
+		List<OpeningHours> openingHours, BookingContact bookingContact, long version) implements Versioned {
+
+	public record Address(String line1, String line2, String postalCode, String city, String country) {
+	}
+
+	/**
+	 * {@code dayOfWeek} as ISO name (MONDAY…SUNDAY), {@code opens}/{@code closes} as
+	 * HH:mm.
+	 */
+	public record OpeningHours(String dayOfWeek, String opens, String closes) {
+	}
+
+	public record BookingContact(String email, String phone) {
+	}
+
+}

@@ -1,0 +1,2 @@
+/** Payloads published by venue-service. */
+package com.worklib.contracts.venue;
