@@ -1,0 +1,96 @@
+package com.worklib.platform.messaging;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import com.worklib.contracts.Topics;
+
+/**
+ * Outbox, relay, inbox, topics and the error handler every listener container uses:
+ * exponential back-off for transient failures, then the record goes to
+ * {@code <topic>.dlt}; poison records go there at once. Nothing is silently dropped.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
+@EnableScheduling
+public class MessagingConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	EventPublisher eventPublisher(JdbcClient jdbc, JsonMapper jsonMapper, Clock clock) {
+		return new EventPublisher(jdbc, jsonMapper, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnProperty(name = "worklib.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
+	OutboxRelay outboxRelay(JdbcClient jdbc, KafkaTemplate<String, String> kafka,
+			PlatformTransactionManager transactionManager, Clock clock,
+			@Value("${spring.application.name}") String applicationName,
+			@Value("${worklib.outbox.batch-size:100}") int batchSize,
+			@Value("${worklib.outbox.send-timeout:10s}") Duration sendTimeout) {
+		return new OutboxRelay(jdbc, kafka, new TransactionTemplate(transactionManager), clock,
+				"/worklib/" + applicationName, batchSize, sendTimeout);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Inbox inbox(JdbcClient jdbc, PlatformTransactionManager transactionManager, JsonMapper jsonMapper, Clock clock) {
+		return new Inbox(jdbc, new TransactionTemplate(transactionManager), jsonMapper, clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka,
+			@Value("${worklib.kafka.retry.initial-interval:200ms}") Duration initialInterval,
+			@Value("${worklib.kafka.retry.max-interval:5s}") Duration maxInterval,
+			@Value("${worklib.kafka.retry.max-elapsed:20s}") Duration maxElapsed) {
+		// partition -1: let the producer choose, so a DLT may have fewer partitions than
+		// its source
+		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
+				(record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+		ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+		backOff.setMaxInterval(maxInterval.toMillis());
+		backOff.setMaxElapsedTime(maxElapsed.toMillis());
+		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.addNotRetryableExceptions(PoisonEventException.class, JacksonException.class,
+				DeserializationException.class, IllegalArgumentException.class);
+		return handler;
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "worklib.kafka.create-topics", havingValue = "true", matchIfMissing = true)
+	KafkaAdmin.NewTopics worklibTopics(@Value("${worklib.kafka.replication-factor:1}") short replicationFactor) {
+		List<NewTopic> topics = new ArrayList<>();
+		for (String topic : Topics.all()) {
+			topics.add(new NewTopic(topic, Topics.partitions(topic), replicationFactor));
+			topics.add(new NewTopic(Topics.deadLetter(topic), 1, replicationFactor));
+		}
+		return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+	}
+
+}

@@ -1,0 +1,100 @@
+package com.worklib.platform.security;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import com.worklib.platform.web.Problems;
+
+/**
+ * The default security of a Worklib service: stateless JWT resource server, health and
+ * metrics open, the dev clock open (it only exists in the dev profile),
+ * {@code worklib.security.public-paths} open, everything else authenticated. 401 and 403
+ * are problem details too.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(ResourceServerSecurity.SecurityProperties.class)
+public class ResourceServerSecurity {
+
+	@Bean
+	@ConditionalOnMissingBean(SecurityFilterChain.class)
+	SecurityFilterChain worklibSecurityFilterChain(HttpSecurity http, SecurityProperties properties,
+			JsonMapper jsonMapper) throws Exception {
+		http.csrf(csrf -> csrf.disable())
+			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.authorizeHttpRequests(auth -> {
+				auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+						"/actuator/prometheus", "/dev/**", "/error")
+					.permitAll();
+				for (String path : properties.publicPaths()) {
+					auth.requestMatchers(path).permitAll();
+				}
+				auth.anyRequest().authenticated();
+			})
+			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+				.authenticationEntryPoint((request, response, ex) -> write(response, jsonMapper,
+						Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+								"A valid bearer token is required")))
+				.accessDeniedHandler((request, response, ex) -> write(response, jsonMapper,
+						Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this"))))
+			.exceptionHandling(e -> e
+				.authenticationEntryPoint((request, response, ex) -> write(response, jsonMapper,
+						Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+								"A valid bearer token is required")))
+				.accessDeniedHandler((request, response, ex) -> write(response, jsonMapper,
+						Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "You are not allowed to do this"))))
+			.httpBasic(b -> b.disable())
+			.formLogin(f -> f.disable())
+			.headers(Customizer.withDefaults());
+		return http.build();
+	}
+
+	static JwtAuthenticationConverter jwtAuthenticationConverter() {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(jwt -> CurrentUser.authorities(jwt)
+			.stream()
+			.map(a -> (org.springframework.security.core.GrantedAuthority) new SimpleGrantedAuthority(a))
+			.toList());
+		return converter;
+	}
+
+	private static void write(HttpServletResponse response, JsonMapper mapper, ProblemDetail problem)
+			throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		if (problem.getStatus() == 401) {
+			response.setHeader("WWW-Authenticate", "Bearer");
+		}
+		mapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * @param publicPaths request matcher patterns answered without a token
+	 */
+	@ConfigurationProperties("worklib.security")
+	public record SecurityProperties(List<String> publicPaths) {
+
+		public SecurityProperties {
+			publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+		}
+
+	}
+
+}
