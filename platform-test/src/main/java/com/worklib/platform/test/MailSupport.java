@@ -1,0 +1,86 @@
+package com.worklib.platform.test;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+/** One GreenMail SMTP server per JVM that captures every mail, readable per recipient. */
+public final class MailSupport {
+
+	private static volatile GreenMail greenMail;
+
+	private MailSupport() {
+	}
+
+	/** A captured mail, as a person would read it. */
+	public record Mail(String from, List<String> to, String subject, String text) {
+	}
+
+	public static int smtpPort() {
+		return server().getSmtp().getPort();
+	}
+
+	public static GreenMail server() {
+		GreenMail g = greenMail;
+		if (g == null) {
+			synchronized (MailSupport.class) {
+				g = greenMail;
+				if (g == null) {
+					g = new GreenMail(new ServerSetup(FreePorts.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+					g.start();
+					Runtime.getRuntime().addShutdownHook(new Thread(g::stop));
+					greenMail = g;
+				}
+			}
+		}
+		return g;
+	}
+
+	/** Every mail received so far for {@code address} (case-insensitive). */
+	public static List<Mail> messagesTo(String address) {
+		return Arrays.stream(server().getReceivedMessages())
+			.map(MailSupport::toMail)
+			.filter(m -> m.to().stream().anyMatch(address::equalsIgnoreCase))
+			.toList();
+	}
+
+	/**
+	 * Waits up to {@code timeout} for a mail to {@code address} and returns the latest.
+	 */
+	public static Mail awaitMessageTo(String address, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			List<Mail> mails = messagesTo(address);
+			if (!mails.isEmpty()) {
+				return mails.get(mails.size() - 1);
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		throw new AssertionError("No mail reached " + address + " within " + timeout);
+	}
+
+	static Mail toMail(MimeMessage message) {
+		try {
+			return new Mail(message.getFrom()[0].toString(),
+					Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(a -> a.toString()).toList(),
+					message.getSubject(), GreenMailUtil.getBody(message));
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
