@@ -42,6 +42,18 @@ public class MembershipView {
 		return rows > 0;
 	}
 
+	/** The caller's active memberships, partner id to role. */
+	public java.util.Map<UUID, PartnerRole> activeMemberships(UUID userId) {
+		java.util.Map<UUID, PartnerRole> memberships = new java.util.LinkedHashMap<>();
+		this.jdbc.sql(
+				"SELECT partner_id, role FROM partner_membership WHERE user_id = :userId AND active ORDER BY partner_id")
+			.param("userId", userId)
+			.query((rs, row) -> memberships.put(rs.getObject("partner_id", UUID.class),
+					PartnerRole.valueOf(rs.getString("role"))))
+			.list();
+		return memberships;
+	}
+
 	public Optional<PartnerRole> activeRole(UUID partnerId, UUID userId) {
 		return this.jdbc
 			.sql("SELECT role FROM partner_membership WHERE partner_id = :partnerId AND user_id = :userId AND active")

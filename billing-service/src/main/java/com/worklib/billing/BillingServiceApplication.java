@@ -1,0 +1,17 @@
+package com.worklib.billing;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * billing-service: owns billing profiles, self-billing mandates, billable items,
+ * invoices, invoice series, closings.
+ */
+@SpringBootApplication
+public class BillingServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(BillingServiceApplication.class, args);
+	}
+
+}

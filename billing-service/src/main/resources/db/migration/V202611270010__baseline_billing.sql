@@ -1,0 +1,2 @@
+-- Baseline of the billing database, owned by billing-service alone (no other service reads it).
+-- Platform tables (outbox, inbox, membership read model) come from db/platform.

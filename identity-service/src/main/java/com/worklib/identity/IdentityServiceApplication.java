@@ -1,0 +1,17 @@
+package com.worklib.identity;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * identity-service: owns users (mirror of Keycloak), email verifications, memberships,
+ * invitations, pending migration claims.
+ */
+@SpringBootApplication
+public class IdentityServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(IdentityServiceApplication.class, args);
+	}
+
+}

@@ -1,0 +1,2 @@
+-- Baseline of the venue database, owned by venue-service alone (no other service reads it).
+-- Platform tables (outbox, inbox, membership read model) come from db/platform.
