@@ -59,7 +59,18 @@ public final class KeycloakServer implements AutoCloseable {
 		this.options = options;
 	}
 
+	/** Launches Keycloak and waits until the realm answers. */
 	public KeycloakServer start(Duration timeout) {
+		launch();
+		awaitReady(timeout);
+		return this;
+	}
+
+	/**
+	 * Launches Keycloak without waiting: it takes 20–30 s, which a launcher can use for
+	 * other work.
+	 */
+	public KeycloakServer launch() {
 		try {
 			Path importDir = Files.createDirectories(this.options.home().resolve("data/import"));
 			try (InputStream realm = KeycloakDistribution.realm()) {
@@ -82,12 +93,15 @@ public final class KeycloakServer implements AutoCloseable {
 			Files.createDirectories(this.options.logFile().getParent());
 			log.info("Starting Keycloak on port {} (log: {})", this.options.port(), this.options.logFile());
 			this.process = builder.start();
-			awaitReady(timeout);
 			return this;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	public ProcessHandle process() {
+		return this.process.toHandle();
 	}
 
 	public int port() {
@@ -155,7 +169,7 @@ public final class KeycloakServer implements AutoCloseable {
 		}
 	}
 
-	private void awaitReady(Duration timeout) {
+	public void awaitReady(Duration timeout) {
 		URI wellKnown = URI.create(directUrl() + "/realms/" + REALM + "/.well-known/openid-configuration");
 		long deadline = System.nanoTime() + timeout.toNanos();
 		try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {

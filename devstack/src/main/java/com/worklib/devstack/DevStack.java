@@ -1,0 +1,204 @@
+package com.worklib.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.worklib.platform.test.KeycloakDistribution;
+import com.worklib.platform.test.KeycloakServer;
+import com.worklib.platform.test.PostgresSupport;
+import com.worklib.stripe.emulator.StripeEmulator;
+
+/**
+ * {@code ./worklib up}: starts the infrastructure, then every service and the gateway,
+ * waits until all are ready, prints where everything is, and stops all of it on SIGTERM
+ * or Ctrl-C. Data lives under {@code .devstack/} and survives a restart.
+ */
+public final class DevStack {
+
+	private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
+	static final int POSTGRES_PORT = 15432;
+
+	static final int KAFKA_PORT = 9092;
+
+	static final int KAFKA_CONTROLLER_PORT = 9093;
+
+	static final int KEYCLOAK_PORT = 8180;
+
+	static final int SMTP_PORT = 3025;
+
+	static final int MAIL_API_PORT = 8025;
+
+	static final int GATEWAY_PORT = 8080;
+
+	/** Services in start order, with their ports and databases. */
+	static final List<Service> SERVICES = List.of(new Service("identity-service", 8081, "identity"),
+			new Service("venue-service", 8082, "venue"), new Service("booking-service", 8083, "booking"),
+			new Service("billing-service", 8084, "billing"), new Service("payment-service", 8085, "payment"),
+			new Service("notification-service", 8086, "notification"));
+
+	record Service(String name, int port, String database) {
+	}
+
+	private final Path root;
+
+	private final Path home;
+
+	private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
+
+	DevStack(Path root) {
+		this.root = root;
+		this.home = root.resolve(".devstack");
+	}
+
+	public static void main(String[] args) throws Exception {
+		Path root = Path.of(System.getProperty("worklib.root", ".")).toAbsolutePath().normalize();
+		DevStack stack = new DevStack(root);
+		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
+		try {
+			stack.up();
+		}
+		catch (RuntimeException ex) {
+			log.error("The local stack did not come up: {}", ex.getMessage());
+			System.exit(1);
+		}
+		Thread.currentThread().join();
+	}
+
+	void up() throws IOException, SQLException {
+		long begin = System.nanoTime();
+		Files.createDirectories(logs());
+		Files.deleteIfExists(this.home.resolve("ready"));
+		Files.writeString(this.home.resolve("launcher.pid"), String.valueOf(ProcessHandle.current().pid()));
+
+		KeycloakServer keycloak = new KeycloakServer(new KeycloakServer.Options(
+				KeycloakDistribution.unpackInto(this.home.resolve("keycloak")), KEYCLOAK_PORT,
+				"http://localhost:" + GATEWAY_PORT + "/auth", false, logs().resolve("keycloak.log"), "512m"));
+		keycloak.launch();
+		this.started.add(keycloak);
+		recordPid("keycloak", keycloak.process());
+
+		EmbeddedPostgres postgres = PostgresSupport.startPersistent(this.home.resolve("postgres"), POSTGRES_PORT);
+		this.started.add(postgres);
+		PostgresSupport.Database admin = new PostgresSupport.Database(
+				"jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres", "postgres", "postgres");
+		for (Service service : SERVICES) {
+			PostgresSupport.createDatabaseIfMissing(admin, service.database());
+		}
+		log.info("PostgreSQL 17 on {}", POSTGRES_PORT);
+
+		KafkaBroker kafka = new KafkaBroker(this.home.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT,
+				logs().resolve("kafka.log"))
+			.start(Duration.ofMinutes(2));
+		this.started.add(kafka);
+		recordPid("kafka", kafka.process());
+		log.info("Kafka on {}", KAFKA_PORT);
+
+		this.started.add(new MailCapture(SMTP_PORT, MAIL_API_PORT).start());
+		log.info("SMTP capture on {}, captured mail on http://localhost:{}/api/messages?to=ADDRESS", SMTP_PORT,
+				MAIL_API_PORT);
+		this.started.add(new StripeEmulator(StripeEmulator.DEFAULT_PORT).start());
+		log.info("Stripe emulator on {}", StripeEmulator.DEFAULT_PORT);
+
+		// two at a time: on two cores, more JVMs starting together only slows each of
+		// them
+		List<ServiceProcess> services = new ArrayList<>();
+		for (int i = 0; i < SERVICES.size(); i += 2) {
+			List<ServiceProcess> pair = new ArrayList<>();
+			for (Service service : SERVICES.subList(i, Math.min(i + 2, SERVICES.size()))) {
+				pair.add(startService(service.name(), service.port(), kafka.bootstrapServers()));
+			}
+			for (ServiceProcess process : pair) {
+				process.awaitReady(Duration.ofMinutes(3));
+				log.info("{} ready on {}", process.name(), process.port());
+			}
+			services.addAll(pair);
+		}
+		ServiceProcess gateway = startService("gateway", GATEWAY_PORT, kafka.bootstrapServers());
+		gateway.awaitReady(Duration.ofMinutes(3));
+		log.info("gateway ready on {}", GATEWAY_PORT);
+		keycloak.awaitReady(Duration.ofMinutes(4));
+		log.info("Keycloak ready on {}", KEYCLOAK_PORT);
+
+		String summary = summary(Duration.ofNanos(System.nanoTime() - begin));
+		Files.writeString(this.home.resolve("ready"), summary);
+		System.out.println(summary);
+	}
+
+	private ServiceProcess startService(String name, int port, String kafka) throws IOException {
+		Path jar = this.root.resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: run ./mvnw -DskipTests install first");
+		}
+		ServiceProcess process = new ServiceProcess(name, port, jar, logs().resolve(name + ".log"),
+				Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "SERVER_PORT", String.valueOf(port)))
+			.start();
+		this.started.add(process);
+		recordPid(name, process.handle());
+		return process;
+	}
+
+	private void recordPid(String name, ProcessHandle process) throws IOException {
+		Path pids = Files.createDirectories(this.home.resolve("pids"));
+		Files.writeString(pids.resolve(name + ".pid"), String.valueOf(process.pid()));
+	}
+
+	private Path logs() {
+		return this.home.resolve("logs");
+	}
+
+	static String summary(Duration took) {
+		StringBuilder out = new StringBuilder();
+		out.append("\nWorklib is up (").append(took.toSeconds()).append(" s)\n\n");
+		out.append("  Gateway (API)        http://localhost:8080   health: /actuator/health\n");
+		out.append(
+				"  Token endpoint       POST http://localhost:8080/auth/realms/worklib/protocol/openid-connect/token\n");
+		out.append("  Keycloak admin       http://localhost:8180/auth/admin  (admin / dev-only-admin)\n");
+		for (Service service : SERVICES) {
+			out.append(String.format("  %-20s http://localhost:%d%n", service.name(), service.port()));
+		}
+		out.append("  PostgreSQL           jdbc:postgresql://127.0.0.1:15432/<service>  (postgres / postgres)\n");
+		out.append("  Kafka                127.0.0.1:9092\n");
+		out.append("  Captured mail        http://localhost:8025/api/messages?to=ADDRESS  (SMTP 127.0.0.1:3025)\n");
+		out.append("  Stripe emulator      http://127.0.0.1:12111\n\n");
+		out.append("  Dev users (password DevPassword-2026, client worklib-cli):\n");
+		out.append("    ops@worklib.test (ops), employee@worklib.test, employee2@worklib.test (employee)\n\n");
+		out.append("  ./worklib logs SERVICE | ./worklib clock set <ISO instant> | ./worklib down\n");
+		return out.toString();
+	}
+
+	/** Stops everything this launcher started, newest first. */
+	void stop() {
+		List<AutoCloseable> toStop = new ArrayList<>(this.started);
+		Collections.reverse(toStop);
+		for (AutoCloseable closeable : toStop) {
+			try {
+				closeable.close();
+			}
+			catch (Exception ex) {
+				log.warn("Could not stop {}: {}", closeable, ex.getMessage());
+			}
+		}
+		this.started.clear();
+		try {
+			Files.deleteIfExists(this.home.resolve("ready"));
+			Files.deleteIfExists(this.home.resolve("launcher.pid"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
