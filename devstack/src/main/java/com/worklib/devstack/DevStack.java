@@ -183,6 +183,13 @@ public final class DevStack {
 	void stop() {
 		List<AutoCloseable> toStop = new ArrayList<>(this.started);
 		Collections.reverse(toStop);
+		// services and the gateway all at once: each takes seconds to drain, and none
+		// depends on another
+		List<ProcessHandle> services = toStop.stream()
+			.filter(ServiceProcess.class::isInstance)
+			.map(s -> ((ServiceProcess) s).handle())
+			.toList();
+		Processes.stopAll(services, Duration.ofSeconds(30));
 		for (AutoCloseable closeable : toStop) {
 			try {
 				closeable.close();

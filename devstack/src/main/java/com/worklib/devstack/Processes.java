@@ -79,8 +79,19 @@ final class Processes {
 	}
 
 	static void stop(ProcessHandle handle, Duration grace) {
-		List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
-		tree.add(handle);
+		stopAll(List.of(handle), grace);
+	}
+
+	/**
+	 * SIGTERM to every process and descendant at once, then waits; SIGKILL after the
+	 * grace period.
+	 */
+	static void stopAll(List<ProcessHandle> handles, Duration grace) {
+		List<ProcessHandle> tree = new ArrayList<>();
+		for (ProcessHandle handle : handles) {
+			tree.addAll(handle.descendants().toList());
+			tree.add(handle);
+		}
 		tree.forEach(ProcessHandle::destroy);
 		for (ProcessHandle p : tree) {
 			try {
