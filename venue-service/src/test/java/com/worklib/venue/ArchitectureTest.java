@@ -3,7 +3,7 @@ package com.worklib.venue;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
-import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.junit.ArchTests;
 
 import com.worklib.platform.test.WorklibArchitectureRules;
 
@@ -11,9 +11,6 @@ import com.worklib.platform.test.WorklibArchitectureRules;
 class ArchitectureTest {
 
 	@ArchTest
-	static final ArchRule noNowWithoutAClock = WorklibArchitectureRules.NO_NOW_WITHOUT_A_CLOCK;
-
-	@ArchTest
-	static final ArchRule noFieldInjection = WorklibArchitectureRules.NO_FIELD_INJECTION;
+	static final ArchTests worklibRules = ArchTests.in(WorklibArchitectureRules.class);
 
 }

@@ -9,7 +9,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 public final class KafkaSupport {
 
-	private static volatile EmbeddedKafkaBroker broker;
+	private static final JvmSingleton<EmbeddedKafkaBroker> BROKER = new JvmSingleton<>(KafkaSupport::start,
+			EmbeddedKafkaBroker::destroy);
 
 	private KafkaSupport() {
 	}
@@ -19,22 +20,15 @@ public final class KafkaSupport {
 	}
 
 	public static EmbeddedKafkaBroker broker() {
-		EmbeddedKafkaBroker b = broker;
-		if (b == null) {
-			synchronized (KafkaSupport.class) {
-				b = broker;
-				if (b == null) {
-					EmbeddedKafkaKraftBroker kraft = new EmbeddedKafkaKraftBroker(1, 6);
-					kraft.brokerProperties(java.util.Map.of("auto.create.topics.enable", "true", "num.partitions", "6",
-							"group.initial.rebalance.delay.ms", "0"));
-					b = kraft;
-					b.afterPropertiesSet();
-					Runtime.getRuntime().addShutdownHook(new Thread(b::destroy));
-					broker = b;
-				}
-			}
-		}
-		return b;
+		return BROKER.get();
+	}
+
+	private static EmbeddedKafkaBroker start() {
+		EmbeddedKafkaKraftBroker kraft = new EmbeddedKafkaKraftBroker(1, 6);
+		kraft.brokerProperties(java.util.Map.of("auto.create.topics.enable", "true", "num.partitions", "6",
+				"group.initial.rebalance.delay.ms", "0"));
+		kraft.afterPropertiesSet();
+		return kraft;
 	}
 
 }

@@ -18,28 +18,22 @@ public final class KeycloakSupport {
 
 	public static final String DEV_PASSWORD = "DevPassword-2026";
 
-	private static volatile KeycloakServer server;
+	private static final JvmSingleton<KeycloakServer> SERVER = new JvmSingleton<>(KeycloakSupport::start,
+			KeycloakServer::close);
 
 	private KeycloakSupport() {
 	}
 
 	public static KeycloakServer server() {
-		KeycloakServer s = server;
-		if (s == null) {
-			synchronized (KeycloakSupport.class) {
-				s = server;
-				if (s == null) {
-					int port = FreePorts.find();
-					Path log = Path.of(System.getProperty("java.io.tmpdir"), "worklib-keycloak-" + port + ".log");
-					s = new KeycloakServer(new KeycloakServer.Options(KeycloakDistribution.cached(), port,
-							"http://localhost:" + port + "/auth", true, log, "512m"))
-						.start(Duration.ofMinutes(4));
-					Runtime.getRuntime().addShutdownHook(new Thread(s::close));
-					server = s;
-				}
-			}
-		}
-		return s;
+		return SERVER.get();
+	}
+
+	private static KeycloakServer start() {
+		int port = FreePorts.find();
+		Path log = Path.of(System.getProperty("java.io.tmpdir"), "worklib-keycloak-" + port + ".log");
+		return new KeycloakServer(new KeycloakServer.Options(KeycloakDistribution.cached(), port,
+				"http://localhost:" + port + "/auth", true, log, "512m"))
+			.start(Duration.ofMinutes(4));
 	}
 
 	/** An access token for one of the seeded users. */

@@ -14,7 +14,7 @@ import jakarta.mail.internet.MimeMessage;
 /** One GreenMail SMTP server per JVM that captures every mail, readable per recipient. */
 public final class MailSupport {
 
-	private static volatile GreenMail greenMail;
+	private static final JvmSingleton<GreenMail> GREEN_MAIL = new JvmSingleton<>(MailSupport::start, GreenMail::stop);
 
 	private MailSupport() {
 	}
@@ -28,19 +28,13 @@ public final class MailSupport {
 	}
 
 	public static GreenMail server() {
-		GreenMail g = greenMail;
-		if (g == null) {
-			synchronized (MailSupport.class) {
-				g = greenMail;
-				if (g == null) {
-					g = new GreenMail(new ServerSetup(FreePorts.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-					g.start();
-					Runtime.getRuntime().addShutdownHook(new Thread(g::stop));
-					greenMail = g;
-				}
-			}
-		}
-		return g;
+		return GREEN_MAIL.get();
+	}
+
+	private static GreenMail start() {
+		GreenMail greenMail = new GreenMail(new ServerSetup(FreePorts.find(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		greenMail.start();
+		return greenMail;
 	}
 
 	/** Every mail received so far for {@code address} (case-insensitive). */

@@ -33,7 +33,10 @@ public final class PostgresSupport {
 
 	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-	private static volatile Server server;
+	// each engine below registers its own shutdown hook: how it stops depends on which
+	// one it is
+	private static final JvmSingleton<Server> SERVER = new JvmSingleton<>(PostgresSupport::start, server -> {
+	});
 
 	private PostgresSupport() {
 	}
@@ -113,17 +116,7 @@ public final class PostgresSupport {
 	}
 
 	private static Server server() {
-		Server s = server;
-		if (s == null) {
-			synchronized (PostgresSupport.class) {
-				s = server;
-				if (s == null) {
-					s = start();
-					server = s;
-				}
-			}
-		}
-		return s;
+		return SERVER.get();
 	}
 
 	private static Server start() {
