@@ -6,7 +6,8 @@ CREATE TABLE outbox_event (
     message_key  TEXT        NOT NULL,
     ce_type      TEXT        NOT NULL,
     ce_subject   TEXT        NOT NULL,
-    payload      JSONB       NOT NULL,
+    -- json, not jsonb: the relay publishes exactly the text that was written
+    payload      JSON        NOT NULL,
     created_at   TIMESTAMPTZ NOT NULL,
     published_at TIMESTAMPTZ
 );

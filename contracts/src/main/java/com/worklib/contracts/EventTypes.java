@@ -16,11 +16,17 @@ public final class EventTypes {
 
 	public static final String MEMBERSHIP_REVOKED = "identity.MembershipRevoked";
 
-	public static final String PARTNER_UPSERTED = "venue.PartnerUpserted";
+	public static final String PARTNER_CREATED = "venue.PartnerCreated";
 
-	public static final String ESTABLISHMENT_UPSERTED = "venue.EstablishmentUpserted";
+	public static final String PARTNER_CHANGED = "venue.PartnerChanged";
 
-	public static final String WORKSPACE_UPSERTED = "venue.WorkspaceUpserted";
+	public static final String ESTABLISHMENT_CREATED = "venue.EstablishmentCreated";
+
+	public static final String ESTABLISHMENT_CHANGED = "venue.EstablishmentChanged";
+
+	public static final String WORKSPACE_CREATED = "venue.WorkspaceCreated";
+
+	public static final String WORKSPACE_CHANGED = "venue.WorkspaceChanged";
 
 	public static final String BOOKING_REQUESTED = "booking.BookingRequested";
 

@@ -9,7 +9,8 @@ import com.worklib.contracts.Versioned;
  * State of an establishment on {@code venue.establishments.v1}; times are venue-local.
  */
 public record EstablishmentPayload(UUID establishmentId, UUID partnerId, String name, Address address, String timezone,
-		List<OpeningHours> openingHours, BookingContact bookingContact, long version) implements Versioned {
+		List<OpeningHours> openingHours, String description, BookingContact bookingContact, String neoNomadeId,
+		long version) implements Versioned {
 
 	public record Address(String line1, String line2, String postalCode, String city, String country) {
 	}

@@ -42,7 +42,7 @@ public class EventPublisher {
 		UUID eventId = UUID.randomUUID();
 		this.jdbc.sql("""
 				INSERT INTO outbox_event (event_id, topic, message_key, ce_type, ce_subject, payload, created_at)
-				VALUES (:eventId, :topic, :key, :type, :subject, CAST(:payload AS jsonb), :createdAt)
+				VALUES (:eventId, :topic, :key, :type, :subject, CAST(:payload AS json), :createdAt)
 				""")
 			.param("eventId", eventId)
 			.param("topic", topic)

@@ -34,6 +34,13 @@ public record CurrentUser(UUID userId, String email, Set<String> realmRoles) {
 		return this.realmRoles.contains(role);
 	}
 
+	/** The caller on an endpoint open to the public: empty without a token. */
+	public static java.util.Optional<CurrentUser> optional() {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		return authentication instanceof JwtAuthenticationToken token ? java.util.Optional.of(from(token.getToken()))
+				: java.util.Optional.empty();
+	}
+
 	public static CurrentUser get() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof JwtAuthenticationToken token) {

@@ -11,6 +11,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -43,8 +44,15 @@ public class ResourceServerSecurity {
 				auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
 						"/actuator/prometheus", "/dev/**", "/error")
 					.permitAll();
-				for (String path : properties.publicPaths()) {
-					auth.requestMatchers(path).permitAll();
+				for (String entry : properties.publicPaths()) {
+					// "GET /path" opens one method; "/path" every method
+					String[] parts = entry.trim().split("\\s+", 2);
+					if (parts.length == 2) {
+						auth.requestMatchers(HttpMethod.valueOf(parts[0]), parts[1]).permitAll();
+					}
+					else {
+						auth.requestMatchers(parts[0]).permitAll();
+					}
 				}
 				auth.anyRequest().authenticated();
 			})

@@ -48,6 +48,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ex.status()).body(problem);
 	}
 
+	@ExceptionHandler(FieldValidationException.class)
+	ResponseEntity<ProblemDetail> fieldValidation(FieldValidationException ex) {
+		return ResponseEntity.badRequest().body(Problems.validation(ex.getMessage(), ex.errors()));
+	}
+
 	@ExceptionHandler(ConstraintViolationException.class)
 	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
 		List<Problems.FieldError> errors = ex.getConstraintViolations()

@@ -1,0 +1,5 @@
+/**
+ * A migrated partner becomes CLAIMED when identity-service grants its first OWNER
+ * membership.
+ */
+package com.worklib.venue.claim;

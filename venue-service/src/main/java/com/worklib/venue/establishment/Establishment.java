@@ -1,0 +1,64 @@
+package com.worklib.venue.establishment;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import com.worklib.contracts.venue.EstablishmentPayload;
+import com.worklib.venue.shared.Texts;
+
+/**
+ * A place of a partner: address, time zone, opening hours in that zone, description and
+ * the contact that receives booking requests. Every change yields a new version.
+ */
+public record Establishment(UUID id, UUID partnerId, String name, Address address, ZoneId timezone,
+		List<OpeningHours> openingHours, String description, BookingContact bookingContact, String neoNomadeId,
+		long version) {
+
+	public Establishment {
+		openingHours = List.copyOf(openingHours);
+	}
+
+	/**
+	 * This establishment with the details given, one version later; the id and owner
+	 * stay.
+	 */
+	public Establishment changedTo(EstablishmentDetails details) {
+		return new Establishment(this.id, this.partnerId, details.name(), details.address(), details.timezone(),
+				details.openingHours(), details.description(), details.bookingContact(), this.neoNomadeId,
+				this.version + 1);
+	}
+
+	public boolean sameDetailsAs(EstablishmentDetails details) {
+		return this.name.equals(details.name()) && this.address.equals(details.address())
+				&& this.timezone.equals(details.timezone()) && this.openingHours.equals(details.openingHours())
+				&& java.util.Objects.equals(this.description, details.description())
+				&& java.util.Objects.equals(this.bookingContact, details.bookingContact());
+	}
+
+	public String cityKey() {
+		return Texts.searchKey(this.address.city());
+	}
+
+	public EstablishmentPayload toPayload() {
+		return new EstablishmentPayload(
+				this.id, this.partnerId, this.name, new EstablishmentPayload.Address(this.address.line1(),
+						this.address.line2(), this.address.postalCode(), this.address.city(), this.address.country()),
+				this.timezone.getId(),
+				this.openingHours.stream()
+					.map(h -> new EstablishmentPayload.OpeningHours(h.dayOfWeek().name(), h.opens().toString(),
+							h.closes().toString()))
+					.toList(),
+				this.description, this.bookingContact == null ? null : new EstablishmentPayload.BookingContact(
+						this.bookingContact.email(), this.bookingContact.phone()),
+				this.neoNomadeId, this.version);
+	}
+
+	/**
+	 * What a partner edits (and an import sets): everything but identity and ownership.
+	 */
+	public record EstablishmentDetails(String name, Address address, ZoneId timezone, List<OpeningHours> openingHours,
+			String description, BookingContact bookingContact) {
+	}
+
+}

@@ -1,0 +1,36 @@
+package com.worklib.venue.neonomade;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.worklib.platform.security.CurrentUser;
+import com.worklib.platform.web.ApiException;
+
+@RestController
+@RequestMapping("/api/venues/v1")
+class ImportController {
+
+	private final NeoNomadeImporter importer;
+
+	ImportController(NeoNomadeImporter importer) {
+		this.importer = importer;
+	}
+
+	/**
+	 * Ops uploads the Neo-nomade export as the raw request body
+	 * ({@code Content-Type: text/csv}).
+	 */
+	@PostMapping(path = "/imports/neo-nomade", consumes = { "text/csv", "text/plain", "application/octet-stream" })
+	ImportReport importNeoNomade(HttpServletRequest request) throws IOException {
+		if (!CurrentUser.get().isOps()) {
+			throw ApiException.forbidden("Only Worklib operations may import Neo-nomade exports");
+		}
+		return this.importer.importCsv(request.getInputStream());
+	}
+
+}
