@@ -138,7 +138,7 @@ public final class DevStack {
 	}
 
 	private ServiceProcess startService(String name, int port, String kafka) throws IOException {
-		Path jar = this.root.resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT.jar");
+		Path jar = this.root.resolve(name).resolve("target").resolve(name + "-0.1.0-SNAPSHOT-exec.jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: run ./mvnw -DskipTests install first");
 		}

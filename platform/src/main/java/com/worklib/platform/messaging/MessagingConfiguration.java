@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -41,7 +42,7 @@ public class MessagingConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	EventPublisher eventPublisher(JdbcClient jdbc, JsonMapper jsonMapper, Clock clock) {
+	EventPublisher eventPublisher(NamedParameterJdbcTemplate jdbc, JsonMapper jsonMapper, Clock clock) {
 		return new EventPublisher(jdbc, jsonMapper, clock);
 	}
 

@@ -17,6 +17,7 @@ import java.util.UUID;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
@@ -35,12 +36,15 @@ public class EstablishmentRepository {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate batch;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	EstablishmentRepository(JdbcClient jdbc, JsonMapper json, Clock clock) {
+	EstablishmentRepository(NamedParameterJdbcTemplate batch, JdbcClient jdbc, JsonMapper json, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -91,27 +95,47 @@ public class EstablishmentRepository {
 	}
 
 	public void insert(Establishment e) {
-		this.jdbc
-			.sql("INSERT INTO establishment (id, partner_id, name, address_line1, address_line2, postal_code, city, "
-					+ "city_key, country, timezone, opening_hours, description, contact_email, contact_phone, "
-					+ "nn_establishment_id, version, updated_at) VALUES (:id, :partnerId, :name, :line1, :line2, "
-					+ ":postalCode, :city, :cityKey, :country, :timezone, CAST(:hours AS jsonb), :description, "
-					+ ":contactEmail, :contactPhone, :nn, :version, :now)")
-			.params(params(e))
-			.update();
+		insertAll(List.of(e));
+	}
+
+	/** One JDBC batch for many rows (imports). */
+	@SuppressWarnings("unchecked")
+	public void insertAll(List<Establishment> all) {
+		if (all.isEmpty()) {
+			return;
+		}
+		this.batch.batchUpdate(
+				"INSERT INTO establishment (id, partner_id, name, address_line1, address_line2, postal_code, city, "
+						+ "city_key, country, timezone, opening_hours, description, contact_email, contact_phone, "
+						+ "nn_establishment_id, version, updated_at) VALUES (:id, :partnerId, :name, :line1, :line2, "
+						+ ":postalCode, :city, :cityKey, :country, :timezone, CAST(:hours AS jsonb), :description, "
+						+ ":contactEmail, :contactPhone, :nn, :version, :now)",
+				all.stream().map(this::params).toArray(Map[]::new));
 	}
 
 	public void update(Establishment e) {
-		int rows = this.jdbc
-			.sql("UPDATE establishment SET name = :name, address_line1 = :line1, "
-					+ "address_line2 = :line2, postal_code = :postalCode, city = :city, city_key = :cityKey, "
-					+ "country = :country, timezone = :timezone, opening_hours = CAST(:hours AS jsonb), "
-					+ "description = :description, contact_email = :contactEmail, contact_phone = :contactPhone, "
-					+ "version = :version, updated_at = :now WHERE id = :id AND version = :version - 1")
-			.params(params(e))
-			.update();
-		if (rows != 1) {
-			throw new ObjectOptimisticLockingFailureException(Establishment.class, e.id());
+		updateAll(List.of(e));
+	}
+
+	/**
+	 * Writes each one version after what is stored; a concurrent change makes this fail.
+	 */
+	@SuppressWarnings("unchecked")
+	public void updateAll(List<Establishment> all) {
+		if (all.isEmpty()) {
+			return;
+		}
+		int[] rows = this.batch.batchUpdate(
+				"UPDATE establishment SET name = :name, address_line1 = :line1, "
+						+ "address_line2 = :line2, postal_code = :postalCode, city = :city, city_key = :cityKey, "
+						+ "country = :country, timezone = :timezone, opening_hours = CAST(:hours AS jsonb), "
+						+ "description = :description, contact_email = :contactEmail, contact_phone = :contactPhone, "
+						+ "version = :version, updated_at = :now WHERE id = :id AND version = :version - 1",
+				all.stream().map(this::params).toArray(Map[]::new));
+		for (int i = 0; i < rows.length; i++) {
+			if (rows[i] != 1) {
+				throw new ObjectOptimisticLockingFailureException(Establishment.class, all.get(i).id());
+			}
 		}
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.worklib.platform.messaging.EventPublisher.OutgoingEvent;
 import com.worklib.venue.establishment.Establishment;
 import com.worklib.venue.establishment.EstablishmentRepository;
 import com.worklib.venue.neonomade.NeoNomadeRow.PartnerData;
@@ -116,6 +117,23 @@ public class NeoNomadeImporter {
 
 		int rowsUnchanged;
 
+		final Writes writes = new Writes();
+
+		/**
+		 * Writes what the chunk decided, in batches: partners before their places, events
+		 * last.
+		 */
+		private void flush() {
+			NeoNomadeImporter.this.partners.insertAll(this.writes.newPartners);
+			NeoNomadeImporter.this.partners.updateAll(this.writes.changedPartners);
+			NeoNomadeImporter.this.establishments.insertAll(this.writes.newEstablishments);
+			NeoNomadeImporter.this.establishments.updateAll(this.writes.changedEstablishments);
+			NeoNomadeImporter.this.workspaces.insertAll(this.writes.newWorkspaces);
+			NeoNomadeImporter.this.workspaces.updateAll(this.writes.changedWorkspaces);
+			NeoNomadeImporter.this.events.publishAll(this.writes.events);
+			this.writes.clear();
+		}
+
 		boolean consistent(NeoNomadeRow row) {
 			Long partnerLine = this.partnerFirstLine.putIfAbsent(row.nnPartnerId(), row.line());
 			if (partnerLine == null) {
@@ -153,10 +171,12 @@ public class NeoNomadeImporter {
 				return;
 			}
 			Snapshot before = snapshot();
+			this.writes.clear();
 			try {
 				NeoNomadeImporter.this.transactions.executeWithoutResult(status -> {
 					load(rows);
 					rows.forEach(this::importRow);
+					flush();
 				});
 			}
 			catch (RuntimeException ex) {
@@ -164,16 +184,19 @@ public class NeoNomadeImporter {
 				// by line
 				log.warn("Import chunk failed ({}); retrying its {} lines one by one", ex.getMessage(), rows.size());
 				before.restore(this);
+				this.writes.clear();
 				for (NeoNomadeRow row : rows) {
 					Snapshot single = snapshot();
 					try {
 						NeoNomadeImporter.this.transactions.executeWithoutResult(status -> {
 							load(List.of(row));
 							importRow(row);
+							flush();
 						});
 					}
 					catch (RuntimeException rowFailure) {
 						single.restore(this);
+						this.writes.clear();
 						this.errors.add(new ImportError(row.line(), "could not be saved: " + rootMessage(rowFailure)));
 					}
 				}
@@ -220,15 +243,15 @@ public class NeoNomadeImporter {
 				this.codesAssigned.add(code);
 				partner = new Partner(UUID.randomUUID(), code, data.legalName(), PartnerStatus.UNCLAIMED,
 						data.platformFeeBps(), data.migrationEmail(), row.nnPartnerId(), 1);
-				NeoNomadeImporter.this.partners.insert(partner);
-				NeoNomadeImporter.this.events.partner(partner, true);
+				this.writes.newPartners.add(partner);
+				this.writes.events.add(VenueEvents.ofPartner(partner, true));
 				this.partnersCreated++;
 				changed = true;
 			}
 			else if (!partner.hasImportedData(data.legalName(), data.platformFeeBps(), data.migrationEmail())) {
 				partner = partner.withImportedData(data.legalName(), data.platformFeeBps(), data.migrationEmail());
-				NeoNomadeImporter.this.partners.update(partner);
-				NeoNomadeImporter.this.events.partner(partner, false);
+				this.writes.changedPartners.add(partner);
+				this.writes.events.add(VenueEvents.ofPartner(partner, false));
 				this.partnersUpdated++;
 				changed = true;
 			}
@@ -239,15 +262,15 @@ public class NeoNomadeImporter {
 				establishment = new Establishment(UUID.randomUUID(), partner.id(), details.name(), details.address(),
 						details.timezone(), details.openingHours(), null, details.bookingContact(),
 						row.nnEstablishmentId(), 1);
-				NeoNomadeImporter.this.establishments.insert(establishment);
-				NeoNomadeImporter.this.events.establishment(establishment, true);
+				this.writes.newEstablishments.add(establishment);
+				this.writes.events.add(VenueEvents.ofEstablishment(establishment, true));
 				this.establishmentsCreated++;
 				changed = true;
 			}
 			else if (!establishment.sameDetailsAs(details)) {
 				establishment = establishment.changedTo(details);
-				NeoNomadeImporter.this.establishments.update(establishment);
-				NeoNomadeImporter.this.events.establishment(establishment, false);
+				this.writes.changedEstablishments.add(establishment);
+				this.writes.events.add(VenueEvents.ofEstablishment(establishment, false));
 				this.establishmentsUpdated++;
 				changed = true;
 			}
@@ -256,16 +279,16 @@ public class NeoNomadeImporter {
 			if (workspace == null) {
 				workspace = new Workspace(UUID.randomUUID(), establishment.id(), partner.id(), row.workspace(),
 						row.nnWorkspaceId(), 1);
-				NeoNomadeImporter.this.workspaces.insert(workspace);
-				NeoNomadeImporter.this.events.workspace(workspace, true);
+				this.writes.newWorkspaces.add(workspace);
+				this.writes.events.add(VenueEvents.ofWorkspace(workspace, true));
 				this.workspacesCreated++;
 				changed = true;
 			}
 			else if (!workspace.establishmentId().equals(establishment.id())
 					|| !workspace.details().equals(row.workspace())) {
 				workspace = workspace.movedTo(establishment.id(), row.workspace());
-				NeoNomadeImporter.this.workspaces.update(workspace);
-				NeoNomadeImporter.this.events.workspace(workspace, false);
+				this.writes.changedWorkspaces.add(workspace);
+				this.writes.events.add(VenueEvents.ofWorkspace(workspace, false));
 				this.workspacesUpdated++;
 				changed = true;
 			}
@@ -299,6 +322,35 @@ public class NeoNomadeImporter {
 					this.workspacesCreated + this.workspacesUpdated, this.establishmentsCreated,
 					this.establishmentsUpdated, this.workspacesCreated, this.workspacesUpdated, this.rowsUnchanged,
 					List.copyOf(this.errors));
+		}
+
+	}
+
+	/** What a chunk will write, collected so it goes to the database in a few batches. */
+	private static final class Writes {
+
+		final List<Partner> newPartners = new ArrayList<>();
+
+		final List<Partner> changedPartners = new ArrayList<>();
+
+		final List<Establishment> newEstablishments = new ArrayList<>();
+
+		final List<Establishment> changedEstablishments = new ArrayList<>();
+
+		final List<Workspace> newWorkspaces = new ArrayList<>();
+
+		final List<Workspace> changedWorkspaces = new ArrayList<>();
+
+		final List<OutgoingEvent> events = new ArrayList<>();
+
+		void clear() {
+			this.newPartners.clear();
+			this.changedPartners.clear();
+			this.newEstablishments.clear();
+			this.changedEstablishments.clear();
+			this.newWorkspaces.clear();
+			this.changedWorkspaces.clear();
+			this.events.clear();
 		}
 
 	}

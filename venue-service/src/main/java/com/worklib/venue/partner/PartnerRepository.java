@@ -6,9 +6,11 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
@@ -22,10 +24,13 @@ public class PartnerRepository {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate batch;
+
 	private final Clock clock;
 
-	PartnerRepository(JdbcClient jdbc, Clock clock) {
+	PartnerRepository(NamedParameterJdbcTemplate batch, JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.clock = clock;
 	}
 
@@ -55,11 +60,18 @@ public class PartnerRepository {
 	}
 
 	public void insert(Partner partner) {
-		this.jdbc
-			.sql("INSERT INTO partner (" + COLUMNS + ", updated_at) VALUES (:id, :code, :name, :status, :fee, "
-					+ ":email, :nn, :version, :now)")
-			.params(params(partner))
-			.update();
+		insertAll(List.of(partner));
+	}
+
+	/** One JDBC batch for many rows (imports). */
+	@SuppressWarnings("unchecked")
+	public void insertAll(List<Partner> all) {
+		if (all.isEmpty()) {
+			return;
+		}
+		this.batch.batchUpdate("INSERT INTO partner (" + COLUMNS
+				+ ", updated_at) VALUES (:id, :code, :name, :status, :fee, " + ":email, :nn, :version, :now)",
+				all.stream().map(this::params).toArray(Map[]::new));
 	}
 
 	/**
@@ -67,12 +79,25 @@ public class PartnerRepository {
 	 * fail.
 	 */
 	public void update(Partner partner) {
-		int rows = this.jdbc.sql("UPDATE partner SET name = :name, status = :status, platform_fee_bps = :fee, "
-				+ "migration_email = :email, version = :version, updated_at = :now WHERE id = :id AND version = :version - 1")
-			.params(params(partner))
-			.update();
-		if (rows != 1) {
-			throw new ObjectOptimisticLockingFailureException(Partner.class, partner.id());
+		updateAll(List.of(partner));
+	}
+
+	/**
+	 * Writes each one version after what is stored; a concurrent change makes this fail.
+	 */
+	@SuppressWarnings("unchecked")
+	public void updateAll(List<Partner> all) {
+		if (all.isEmpty()) {
+			return;
+		}
+		int[] rows = this.batch
+			.batchUpdate("UPDATE partner SET name = :name, status = :status, platform_fee_bps = :fee, "
+					+ "migration_email = :email, version = :version, updated_at = :now WHERE id = :id AND version = :version - 1",
+					all.stream().map(this::params).toArray(Map[]::new));
+		for (int i = 0; i < rows.length; i++) {
+			if (rows[i] != 1) {
+				throw new ObjectOptimisticLockingFailureException(Partner.class, all.get(i).id());
+			}
 		}
 	}
 
@@ -97,8 +122,8 @@ public class PartnerRepository {
 		return candidate;
 	}
 
-	private java.util.Map<String, Object> params(Partner partner) {
-		java.util.Map<String, Object> params = new java.util.HashMap<>();
+	private Map<String, Object> params(Partner partner) {
+		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("id", partner.id());
 		params.put("code", partner.code());
 		params.put("name", partner.name());

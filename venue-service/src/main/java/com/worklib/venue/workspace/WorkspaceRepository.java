@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
@@ -28,10 +29,13 @@ public class WorkspaceRepository {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate batch;
+
 	private final Clock clock;
 
-	WorkspaceRepository(JdbcClient jdbc, Clock clock) {
+	WorkspaceRepository(NamedParameterJdbcTemplate batch, JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.batch = batch;
 		this.clock = clock;
 	}
 
@@ -62,23 +66,42 @@ public class WorkspaceRepository {
 	}
 
 	public void insert(Workspace workspace) {
-		this.jdbc
-			.sql("INSERT INTO workspace (" + COLUMNS + ", updated_at) VALUES (:id, :establishmentId, :partnerId, "
-					+ ":type, :name, :capacity, :mode, :unit, :price, :currency, :vat, :active, :nn, :version, :now)")
-			.params(params(workspace))
-			.update();
+		insertAll(List.of(workspace));
+	}
+
+	/** One JDBC batch for many rows (imports). */
+	@SuppressWarnings("unchecked")
+	public void insertAll(List<Workspace> all) {
+		if (all.isEmpty()) {
+			return;
+		}
+		this.batch.batchUpdate("INSERT INTO workspace (" + COLUMNS
+				+ ", updated_at) VALUES (:id, :establishmentId, :partnerId, "
+				+ ":type, :name, :capacity, :mode, :unit, :price, :currency, :vat, :active, :nn, :version, :now)",
+				all.stream().map(this::params).toArray(Map[]::new));
 	}
 
 	public void update(Workspace workspace) {
-		int rows = this.jdbc
-			.sql("UPDATE workspace SET establishment_id = :establishmentId, type = :type, name = :name, "
+		updateAll(List.of(workspace));
+	}
+
+	/**
+	 * Writes each one version after what is stored; a concurrent change makes this fail.
+	 */
+	@SuppressWarnings("unchecked")
+	public void updateAll(List<Workspace> all) {
+		if (all.isEmpty()) {
+			return;
+		}
+		int[] rows = this.batch
+			.batchUpdate("UPDATE workspace SET establishment_id = :establishmentId, type = :type, name = :name, "
 					+ "capacity = :capacity, booking_mode = :mode, price_unit = :unit, price_minor = :price, "
 					+ "currency = :currency, vat_rate_bps = :vat, active = :active, version = :version, updated_at = :now "
-					+ "WHERE id = :id AND version = :version - 1")
-			.params(params(workspace))
-			.update();
-		if (rows != 1) {
-			throw new ObjectOptimisticLockingFailureException(Workspace.class, workspace.id());
+					+ "WHERE id = :id AND version = :version - 1", all.stream().map(this::params).toArray(Map[]::new));
+		for (int i = 0; i < rows.length; i++) {
+			if (rows[i] != 1) {
+				throw new ObjectOptimisticLockingFailureException(Workspace.class, all.get(i).id());
+			}
 		}
 	}
 
