@@ -10,6 +10,8 @@ public final class EventTypes {
 
 	public static final String USER_EMAIL_VERIFIED = "identity.UserEmailVerified";
 
+	public static final String MAIL_REQUESTED = "identity.MailRequested";
+
 	public static final String MEMBERSHIP_GRANTED = "identity.MembershipGranted";
 
 	public static final String MEMBERSHIP_CHANGED = "identity.MembershipChanged";

@@ -12,6 +12,12 @@ public final class Topics {
 
 	public static final String IDENTITY_MEMBERSHIPS = "identity.memberships.v1";
 
+	/**
+	 * Mails identity-service asks notification-service to send (verification, claim,
+	 * invitation…).
+	 */
+	public static final String IDENTITY_NOTIFICATIONS = "identity.notifications.v1";
+
 	public static final String VENUE_PARTNERS = "venue.partners.v1";
 
 	public static final String VENUE_ESTABLISHMENTS = "venue.establishments.v1";
@@ -38,8 +44,9 @@ public final class Topics {
 	}
 
 	public static List<String> all() {
-		return List.of(IDENTITY_USERS, IDENTITY_MEMBERSHIPS, VENUE_PARTNERS, VENUE_ESTABLISHMENTS, VENUE_WORKSPACES,
-				BOOKING_BOOKINGS, BILLING_INVOICES, BILLING_CLOSE_COMMANDS, PAYMENT_ACCOUNTS, PAYMENT_PAYOUTS);
+		return List.of(IDENTITY_USERS, IDENTITY_MEMBERSHIPS, IDENTITY_NOTIFICATIONS, VENUE_PARTNERS,
+				VENUE_ESTABLISHMENTS, VENUE_WORKSPACES, BOOKING_BOOKINGS, BILLING_INVOICES, BILLING_CLOSE_COMMANDS,
+				PAYMENT_ACCOUNTS, PAYMENT_PAYOUTS);
 	}
 
 	public static int partitions(String topic) {

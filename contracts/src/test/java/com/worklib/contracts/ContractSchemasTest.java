@@ -20,6 +20,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.worklib.contracts.billing.ClosePartnerMonth;
 import com.worklib.contracts.billing.InvoicePayload;
 import com.worklib.contracts.booking.BookingPayload;
+import com.worklib.contracts.identity.MailRequestPayload;
 import com.worklib.contracts.identity.MembershipPayload;
 import com.worklib.contracts.identity.UserPayload;
 import com.worklib.contracts.payment.ConnectedAccountPayload;
@@ -44,11 +45,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ContractSchemasTest {
 
-	static final Map<String, Class<?>> PAYLOADS = Map.of("UserPayload", UserPayload.class, "MembershipPayload",
-			MembershipPayload.class, "PartnerPayload", PartnerPayload.class, "EstablishmentPayload",
-			EstablishmentPayload.class, "WorkspacePayload", WorkspacePayload.class, "BookingPayload",
-			BookingPayload.class, "InvoicePayload", InvoicePayload.class, "ClosePartnerMonth", ClosePartnerMonth.class,
-			"ConnectedAccountPayload", ConnectedAccountPayload.class, "PayoutPayload", PayoutPayload.class);
+	static final Map<String, Class<?>> PAYLOADS = Map.ofEntries(Map.entry("UserPayload", UserPayload.class),
+			Map.entry("MembershipPayload", MembershipPayload.class),
+			Map.entry("MailRequestPayload", MailRequestPayload.class),
+			Map.entry("PartnerPayload", PartnerPayload.class),
+			Map.entry("EstablishmentPayload", EstablishmentPayload.class),
+			Map.entry("WorkspacePayload", WorkspacePayload.class), Map.entry("BookingPayload", BookingPayload.class),
+			Map.entry("InvoicePayload", InvoicePayload.class), Map.entry("ClosePartnerMonth", ClosePartnerMonth.class),
+			Map.entry("ConnectedAccountPayload", ConnectedAccountPayload.class),
+			Map.entry("PayoutPayload", PayoutPayload.class));
 
 	// Consumers must tolerate fields added later in v1, so unknown properties are ignored
 	// here.

@@ -1,0 +1,134 @@
+package com.worklib.identity.user.web;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.worklib.identity.user.LoginHelpService;
+import com.worklib.identity.user.SignupService;
+import com.worklib.identity.user.UserRepository;
+import com.worklib.identity.user.VerificationService;
+import com.worklib.platform.security.CurrentUser;
+import com.worklib.platform.security.MembershipView;
+import com.worklib.platform.web.FieldValidationException;
+
+@RestController
+@RequestMapping("/api/identity/v1")
+class IdentityController {
+
+	/**
+	 * The one answer of sign-up, whatever happened: it never tells whether an address is
+	 * known.
+	 */
+	static final Map<String, String> VERIFICATION_SENT = Map.of("status", "VERIFICATION_SENT");
+
+	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
+		.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+	private final SignupService signups;
+
+	private final VerificationService verifications;
+
+	private final LoginHelpService loginHelp;
+
+	private final UserRepository users;
+
+	private final MembershipView memberships;
+
+	IdentityController(SignupService signups, VerificationService verifications, LoginHelpService loginHelp,
+			UserRepository users, MembershipView memberships) {
+		this.signups = signups;
+		this.verifications = verifications;
+		this.loginHelp = loginHelp;
+		this.users = users;
+		this.memberships = memberships;
+	}
+
+	record SignupRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password,
+			@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
+			@Pattern(regexp = "^(fr|en)$", message = "must be fr or en") String locale) {
+	}
+
+	record TokenRequest(@NotBlank @Size(max = 200) String token) {
+	}
+
+	record EmailRequest(@NotBlank @Size(max = 254) String email) {
+	}
+
+	record Me(UUID userId, String email, String firstName, String lastName, List<String> roles,
+			List<Membership> memberships) {
+	}
+
+	record Membership(UUID partnerId, String role) {
+	}
+
+	@PostMapping("/signup")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	Map<String, String> signup(@Valid @RequestBody SignupRequest request) {
+		this.signups
+			.signup(new SignupService.Signup(normalize(request.email()), request.password(), request.firstName().trim(),
+					request.lastName().trim(), request.locale() == null ? "fr" : request.locale()));
+		return VERIFICATION_SENT;
+	}
+
+	@PostMapping("/email-verifications")
+	VerificationService.Verified verify(@Valid @RequestBody TokenRequest request) {
+		return this.verifications.verify(request.token());
+	}
+
+	@PostMapping("/login-help")
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	void loginHelp(@Valid @RequestBody EmailRequest request) {
+		this.loginHelp.help(normalize(request.email()));
+	}
+
+	@GetMapping("/me")
+	Me me() {
+		CurrentUser user = CurrentUser.get();
+		var token = ((JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication()).getToken();
+		var mirror = this.users.findById(user.userId());
+		List<Membership> list = this.memberships.activeMemberships(user.userId())
+			.entrySet()
+			.stream()
+			.map(e -> new Membership(e.getKey(), e.getValue().name()))
+			.toList();
+		return new Me(user.userId(), user.email(),
+				mirror.map(u -> u.firstName()).orElse(token.getClaimAsString("given_name")),
+				mirror.map(u -> u.lastName()).orElse(token.getClaimAsString("family_name")),
+				user.realmRoles()
+					.stream()
+					.filter(r -> List.of("employee", "partner", "ops").contains(r))
+					.sorted()
+					.toList(),
+				list);
+	}
+
+	/**
+	 * Trimmed and lower-cased, as every address is stored and compared; then it must look
+	 * like one.
+	 */
+	static String normalize(String email) {
+		String normalized = email.trim().toLowerCase(Locale.ROOT);
+		if (!EMAIL.matcher(normalized).matches()) {
+			throw FieldValidationException.of("email", "must be an email address");
+		}
+		return normalized;
+	}
+
+}
