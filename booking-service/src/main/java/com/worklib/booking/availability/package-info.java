@@ -1,0 +1,2 @@
+/** Public availability of a workspace on a venue-local date. */
+package com.worklib.booking.availability;

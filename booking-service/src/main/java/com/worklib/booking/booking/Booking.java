@@ -1,0 +1,85 @@
+package com.worklib.booking.booking;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import com.worklib.contracts.booking.BookingPayload;
+import com.worklib.platform.money.Money;
+import com.worklib.platform.money.PriceBreakdown;
+import com.worklib.platform.web.ApiException;
+
+/**
+ * A booking and its immutable price snapshot. Transitions are guarded: an illegal one
+ * throws a 409, and a legal one returns the booking one version later.
+ */
+public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID partnerId, UUID bookerId,
+		BookingStatus status, boolean exclusive, Instant start, Instant end, LocalDate serviceDate, ZoneId timezone,
+		String workspaceName, Integer attendees, String note, PriceBreakdown price, Money cancellationFee,
+		String reason, Instant expiresAt, long version) {
+
+	public Booking confirmed() {
+		require(BookingStatus.REQUESTED, "confirmed");
+		return with(BookingStatus.CONFIRMED, null, null);
+	}
+
+	public Booking declined(String reason) {
+		require(BookingStatus.REQUESTED, "declined");
+		return with(BookingStatus.DECLINED, null, reason);
+	}
+
+	public Booking expired() {
+		require(BookingStatus.REQUESTED, "expired");
+		return with(BookingStatus.EXPIRED, null, "No answer before " + this.expiresAt);
+	}
+
+	/**
+	 * The booker cancels: free until 24 h before the start in venue time (same local
+	 * clock time the day before, whatever daylight saving does in between); after that
+	 * the fee is the full partner amount excluding VAT. A request that was never
+	 * confirmed is always free.
+	 */
+	public Booking cancelledByBooker(String reason, Instant now) {
+		requireActive();
+		boolean late = this.status == BookingStatus.CONFIRMED && !now.isBefore(cancellationDeadline());
+		return with(BookingStatus.CANCELLED, late ? this.price.amountExclVat() : null, reason);
+	}
+
+	/** A partner cancels: always free. */
+	public Booking cancelledByPartner(String reason) {
+		requireActive();
+		return with(BookingStatus.CANCELLED, null, reason);
+	}
+
+	public Instant cancellationDeadline() {
+		return this.start.atZone(this.timezone).minusDays(1).toInstant();
+	}
+
+	private void requireActive() {
+		if (!this.status.holdsSlot()) {
+			throw ApiException.conflict("A " + this.status + " booking cannot be cancelled");
+		}
+	}
+
+	private void require(BookingStatus expected, String what) {
+		if (this.status != expected) {
+			throw ApiException
+				.conflict("Only a " + expected + " booking can be " + what + "; this one is " + this.status);
+		}
+	}
+
+	private Booking with(BookingStatus status, Money fee, String reason) {
+		return new Booking(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId, status,
+				this.exclusive, this.start, this.end, this.serviceDate, this.timezone, this.workspaceName,
+				this.attendees, this.note, this.price, fee, reason, this.expiresAt, this.version + 1);
+	}
+
+	public BookingPayload toPayload() {
+		return new BookingPayload(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId,
+				this.status.name(), this.start, this.end, this.serviceDate, this.timezone.getId(),
+				this.price.toSnapshot(), this.cancellationFee == null ? null : this.cancellationFee.toWire(),
+				this.version);
+	}
+
+}

@@ -1,0 +1,140 @@
+package com.worklib.booking.booking.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.worklib.booking.booking.Booking;
+import com.worklib.booking.booking.BookingQueries;
+import com.worklib.booking.booking.BookingService;
+import com.worklib.platform.security.CurrentUser;
+import com.worklib.platform.security.PartnerAccess;
+import com.worklib.platform.web.ApiException;
+import com.worklib.platform.web.FieldValidationException;
+import com.worklib.platform.web.PageResponse;
+import com.worklib.platform.web.PageResponse.PageQuery;
+
+@RestController
+@RequestMapping("/api/bookings/v1")
+class BookingController {
+
+	private final BookingService bookings;
+
+	private final BookingQueries queries;
+
+	private final PartnerAccess access;
+
+	BookingController(BookingService bookings, BookingQueries queries, PartnerAccess access) {
+		this.bookings = bookings;
+		this.queries = queries;
+		this.access = access;
+	}
+
+	record CreateRequest(@NotNull UUID workspaceId, @NotNull OffsetDateTime start, @NotNull OffsetDateTime end,
+			@Min(1) @Max(1000) Integer attendees, @Size(max = 1000) String note) {
+	}
+
+	record ReasonRequest(@Size(max = 1000) String reason) {
+	}
+
+	@PostMapping("/bookings")
+	ResponseEntity<BookingResponse> create(@Valid @RequestBody CreateRequest request,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+		CurrentUser user = CurrentUser.get();
+		if (!user.hasRealmRole(CurrentUser.ROLE_EMPLOYEE)) {
+			throw ApiException.forbidden("Only employees with a verified address can book");
+		}
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+			throw FieldValidationException.of("Idempotency-Key", "must be 1 to 200 characters");
+		}
+		var result = this.bookings.create(
+				new BookingService.NewBooking(request.workspaceId(), request.start().toInstant(),
+						request.end().toInstant(), request.attendees(), request.note()),
+				user, idempotencyKey, hash(request));
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.header("Location", "/api/bookings/v1/bookings/" + result.booking().id())
+			.body(BookingResponse.of(result.booking(), true));
+	}
+
+	@GetMapping("/bookings/{bookingId}")
+	BookingResponse get(@PathVariable UUID bookingId) {
+		CurrentUser user = CurrentUser.get();
+		return view(this.bookings.get(bookingId, user), user);
+	}
+
+	@PostMapping("/bookings/{bookingId}/confirm")
+	BookingResponse confirm(@PathVariable UUID bookingId) {
+		CurrentUser user = CurrentUser.get();
+		return view(this.bookings.confirm(bookingId, user), user);
+	}
+
+	@PostMapping("/bookings/{bookingId}/decline")
+	BookingResponse decline(@PathVariable UUID bookingId, @Valid @RequestBody(required = false) ReasonRequest request) {
+		CurrentUser user = CurrentUser.get();
+		return view(this.bookings.decline(bookingId, request == null ? null : request.reason(), user), user);
+	}
+
+	@PostMapping("/bookings/{bookingId}/cancel")
+	BookingResponse cancel(@PathVariable UUID bookingId, @Valid @RequestBody(required = false) ReasonRequest request) {
+		CurrentUser user = CurrentUser.get();
+		return view(this.bookings.cancel(bookingId, request == null ? null : request.reason(), user), user);
+	}
+
+	@GetMapping("/me/bookings")
+	PageResponse<BookingResponse> mine(@RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Integer page,
+			@RequestParam(required = false) Integer size) {
+		PageQuery query = PageQuery.of(page, size);
+		var all = this.queries.ofBooker(CurrentUser.get().userId(), from, to);
+		return page(all.stream().map(b -> BookingResponse.of(b, true)).toList(), query);
+	}
+
+	/** The partner's own view: partner amounts only (members see no customer price). */
+	private BookingResponse view(Booking booking, CurrentUser user) {
+		boolean partnerView = user.isOps() || this.access.isMember(user, booking.partnerId());
+		return BookingResponse.of(booking, !partnerView && booking.bookerId().equals(user.userId()));
+	}
+
+	static <T> PageResponse<T> page(java.util.List<T> all, PageQuery query) {
+		int from = (int) Math.min(all.size(), query.offset());
+		int to = Math.min(all.size(), from + query.size());
+		return PageResponse.of(all.subList(from, to), query, all.size());
+	}
+
+	/**
+	 * What makes two requests "the same" for an Idempotency-Key: every field of the body.
+	 */
+	static String hash(CreateRequest request) {
+		String canonical = request.workspaceId() + "|" + request.start().toInstant() + "|" + request.end().toInstant()
+				+ "|" + request.attendees() + "|" + request.note();
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

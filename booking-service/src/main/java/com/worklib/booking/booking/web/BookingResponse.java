@@ -1,0 +1,46 @@
+package com.worklib.booking.booking.web;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import com.worklib.booking.booking.Booking;
+import com.worklib.contracts.MoneyAmount;
+import com.worklib.platform.money.PriceBreakdown;
+
+/**
+ * A booking as API.md shows it. Times are in the venue's offset. The booker sees customer
+ * amounts (with the platform fee); the partner's members and ops see partner amounts
+ * only.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record BookingResponse(UUID bookingId, UUID workspaceId, String workspaceName, UUID establishmentId,
+		UUID partnerId, String status, OffsetDateTime start, OffsetDateTime end, LocalDate serviceDate, String timezone,
+		Price price, MoneyAmount cancellationFee, String reason, OffsetDateTime expiresAt, long version) {
+
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Price(String unit, String quantity, MoneyAmount unitPriceExclVat, MoneyAmount amountExclVat,
+			int vatRateBps, MoneyAmount vatAmount, MoneyAmount amountInclVat, MoneyAmount platformFee,
+			MoneyAmount customerAmountInclVat) {
+
+		static Price of(PriceBreakdown p, boolean customerView) {
+			return new Price(p.unit().name(), p.quantity().toPlainString(), p.unitPriceExclVat().toWire(),
+					p.amountExclVat().toWire(), p.vatRate().bps(), p.vatAmount().toWire(), p.amountInclVat().toWire(),
+					customerView ? p.platformFee().toWire() : null,
+					customerView ? p.customerAmountInclVat().toWire() : null);
+		}
+
+	}
+
+	public static BookingResponse of(Booking b, boolean customerView) {
+		return new BookingResponse(b.id(), b.workspaceId(), b.workspaceName(), b.establishmentId(), b.partnerId(),
+				b.status().name(), b.start().atZone(b.timezone()).toOffsetDateTime(),
+				b.end().atZone(b.timezone()).toOffsetDateTime(), b.serviceDate(), b.timezone().getId(),
+				Price.of(b.price(), customerView), b.cancellationFee() == null ? null : b.cancellationFee().toWire(),
+				b.reason(), b.expiresAt() == null ? null : b.expiresAt().atZone(b.timezone()).toOffsetDateTime(),
+				b.version());
+	}
+
+}

@@ -1,0 +1,156 @@
+package com.worklib.booking.catalog;
+
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import com.worklib.contracts.Topics;
+import com.worklib.contracts.venue.EstablishmentPayload;
+import com.worklib.contracts.venue.PartnerPayload;
+import com.worklib.contracts.venue.WorkspacePayload;
+import com.worklib.platform.messaging.Inbox;
+import com.worklib.platform.messaging.IncomingEvent;
+import com.worklib.platform.money.Money;
+import com.worklib.platform.money.PriceUnit;
+import com.worklib.platform.money.VatRate;
+
+/**
+ * Keeps the catalog from venue events: an upsert applies only when the incoming version
+ * is newer, so redelivered and reordered events change nothing.
+ */
+@Component
+public class Catalog {
+
+	private static final TypeReference<List<Map<String, String>>> HOURS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final Inbox inbox;
+
+	private final JsonMapper json;
+
+	Catalog(JdbcClient jdbc, Inbox inbox, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.inbox = inbox;
+		this.json = json;
+	}
+
+	@KafkaListener(id = "booking-catalog-partners", topics = Topics.VENUE_PARTNERS, groupId = "booking-service-catalog")
+	void onPartner(ConsumerRecord<String, String> record) {
+		this.inbox.process("booking.catalog", IncomingEvent.from(record), PartnerPayload.class, this::apply);
+	}
+
+	@KafkaListener(id = "booking-catalog-establishments", topics = Topics.VENUE_ESTABLISHMENTS,
+			groupId = "booking-service-catalog")
+	void onEstablishment(ConsumerRecord<String, String> record) {
+		this.inbox.process("booking.catalog", IncomingEvent.from(record), EstablishmentPayload.class, this::apply);
+	}
+
+	@KafkaListener(id = "booking-catalog-workspaces", topics = Topics.VENUE_WORKSPACES,
+			groupId = "booking-service-catalog")
+	void onWorkspace(ConsumerRecord<String, String> record) {
+		this.inbox.process("booking.catalog", IncomingEvent.from(record), WorkspacePayload.class, this::apply);
+	}
+
+	public int apply(PartnerPayload p) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO catalog_partner (partner_id, name, platform_fee_bps, version) VALUES (:id, :name, :fee, :v)
+					ON CONFLICT (partner_id) DO UPDATE SET name = EXCLUDED.name, platform_fee_bps = EXCLUDED.platform_fee_bps,
+					  version = EXCLUDED.version WHERE catalog_partner.version < EXCLUDED.version
+					""")
+			.param("id", p.partnerId())
+			.param("name", p.name())
+			.param("fee", p.platformFeeBps())
+			.param("v", p.version())
+			.update();
+	}
+
+	public int apply(EstablishmentPayload e) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO catalog_establishment (establishment_id, partner_id, name, city, timezone, opening_hours, version)
+					VALUES (:id, :partner, :name, :city, :tz, CAST(:hours AS json), :v)
+					ON CONFLICT (establishment_id) DO UPDATE SET name = EXCLUDED.name, city = EXCLUDED.city,
+					  timezone = EXCLUDED.timezone, opening_hours = EXCLUDED.opening_hours, version = EXCLUDED.version
+					WHERE catalog_establishment.version < EXCLUDED.version
+					""")
+			.param("id", e.establishmentId())
+			.param("partner", e.partnerId())
+			.param("name", e.name())
+			.param("city", e.address().city())
+			.param("tz", e.timezone())
+			.param("hours", this.json.writeValueAsString(e.openingHours()))
+			.param("v", e.version())
+			.update();
+	}
+
+	public int apply(WorkspacePayload w) {
+		return this.jdbc
+			.sql("""
+					INSERT INTO catalog_workspace (workspace_id, establishment_id, partner_id, type, name, capacity, booking_mode,
+					  price_unit, price_minor, currency, vat_rate_bps, active, version)
+					VALUES (:id, :est, :partner, :type, :name, :cap, :mode, :unit, :price, :cur, :vat, :active, :v)
+					ON CONFLICT (workspace_id) DO UPDATE SET establishment_id = EXCLUDED.establishment_id, type = EXCLUDED.type,
+					  name = EXCLUDED.name, capacity = EXCLUDED.capacity, booking_mode = EXCLUDED.booking_mode,
+					  price_unit = EXCLUDED.price_unit, price_minor = EXCLUDED.price_minor, currency = EXCLUDED.currency,
+					  vat_rate_bps = EXCLUDED.vat_rate_bps, active = EXCLUDED.active, version = EXCLUDED.version
+					WHERE catalog_workspace.version < EXCLUDED.version
+					""")
+			.param("id", w.workspaceId())
+			.param("est", w.establishmentId())
+			.param("partner", w.partnerId())
+			.param("type", w.type())
+			.param("name", w.name())
+			.param("cap", w.capacity())
+			.param("mode", w.bookingMode())
+			.param("unit", w.priceUnit())
+			.param("price", w.priceExclVat().amountMinor())
+			.param("cur", w.priceExclVat().currency())
+			.param("vat", w.vatRateBps())
+			.param("active", w.active())
+			.param("v", w.version())
+			.update();
+	}
+
+	public Optional<CatalogWorkspace> workspace(UUID workspaceId) {
+		return this.jdbc.sql("""
+				SELECT w.*, e.timezone, e.opening_hours::text AS hours, p.platform_fee_bps
+				FROM catalog_workspace w
+				JOIN catalog_establishment e ON e.establishment_id = w.establishment_id
+				JOIN catalog_partner p ON p.partner_id = w.partner_id
+				WHERE w.workspace_id = :id
+				""")
+			.param("id", workspaceId)
+			.query((rs, i) -> new CatalogWorkspace(rs.getObject("workspace_id", UUID.class),
+					rs.getObject("establishment_id", UUID.class), rs.getObject("partner_id", UUID.class),
+					rs.getString("type"), rs.getString("name"), rs.getInt("capacity"), rs.getString("booking_mode"),
+					PriceUnit.valueOf(rs.getString("price_unit")),
+					Money.of(rs.getLong("price_minor"), rs.getString("currency")),
+					new VatRate(rs.getInt("vat_rate_bps")), rs.getBoolean("active"),
+					ZoneId.of(rs.getString("timezone")), hours(rs.getString("hours")), rs.getInt("platform_fee_bps")))
+			.optional();
+	}
+
+	private List<CatalogWorkspace.Hours> hours(String text) {
+		return this.json.readValue(text, HOURS)
+			.stream()
+			.map(h -> new CatalogWorkspace.Hours(DayOfWeek.valueOf(h.get("dayOfWeek")), LocalTime.parse(h.get("opens")),
+					LocalTime.parse(h.get("closes"))))
+			.toList();
+	}
+
+}

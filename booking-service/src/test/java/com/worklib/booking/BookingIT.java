@@ -1,0 +1,102 @@
+package com.worklib.booking;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.worklib.booking.catalog.Catalog;
+import com.worklib.contracts.MoneyAmount;
+import com.worklib.contracts.venue.EstablishmentPayload;
+import com.worklib.contracts.venue.PartnerPayload;
+import com.worklib.contracts.venue.WorkspacePayload;
+import com.worklib.platform.time.MovableClock;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
+/** Shared by booking integration tests: a movable clock, catalog fixtures, callers. */
+public abstract class BookingIT {
+
+	public static final String API = "/api/bookings/v1";
+
+	@Autowired
+	protected MockMvc mvc;
+
+	@Autowired
+	protected JdbcClient jdbc;
+
+	@Autowired
+	protected Catalog catalog;
+
+	@Autowired
+	protected MovableClock clock;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
+
+	@TestConfiguration
+	public static class Clocks {
+
+		@Bean
+		@Primary
+		MovableClock movableClock() {
+			return new MovableClock(Clock.systemUTC());
+		}
+
+	}
+
+	public record Venue(UUID partnerId, UUID establishmentId) {
+	}
+
+	/** A partner in Paris, open every day 08:00–19:00, platform fee 15 %. */
+	protected Venue venue() {
+		UUID partner = UUID.randomUUID();
+		UUID establishment = UUID.randomUUID();
+		var hours = java.util.Arrays.stream(java.time.DayOfWeek.values())
+			.map(d -> new EstablishmentPayload.OpeningHours(d.name(), "08:00", "19:00"))
+			.toList();
+		inTransaction(() -> {
+			this.catalog.apply(new PartnerPayload(partner, "ATELIE", "L'Atelier", "CLAIMED", 1500, null, null, 1));
+			this.catalog.apply(new EstablishmentPayload(establishment, partner, "L'Atelier Presqu'île",
+					new EstablishmentPayload.Address("12 rue de la République", null, "69002", "Lyon", "FR"),
+					"Europe/Paris", hours, null, null, null, 1));
+		});
+		return new Venue(partner, establishment);
+	}
+
+	protected UUID workspace(Venue venue, String type, int capacity, String mode, String unit, long priceMinor) {
+		UUID id = UUID.randomUUID();
+		inTransaction(() -> this.catalog.apply(new WorkspacePayload(id, venue.establishmentId(), venue.partnerId(),
+				type, type + " " + id.toString().substring(0, 4), capacity, mode, unit,
+				new MoneyAmount(priceMinor, "EUR"), 2000, true, 1)));
+		return id;
+	}
+
+	protected void inTransaction(Runnable work) {
+		new TransactionTemplate(this.transactionManager).executeWithoutResult(s -> work.run());
+	}
+
+	protected void member(UUID partnerId, UUID userId, String role) {
+		this.jdbc.sql(
+				"INSERT INTO partner_membership (partner_id, user_id, role, active, version) VALUES (:p, :u, :r, true, 1)")
+			.param("p", partnerId)
+			.param("u", userId)
+			.param("r", role)
+			.update();
+	}
+
+	public static RequestPostProcessor as(UUID userId, String... roles) {
+		return jwt().jwt(j -> j.subject(userId.toString()).claim("realm_access", Map.of("roles", List.of(roles))));
+	}
+
+}
