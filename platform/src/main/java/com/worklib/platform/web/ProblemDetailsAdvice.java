@@ -9,7 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.springframework.core.annotation.Order;
@@ -121,20 +120,20 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		Throwable cause = ex.getMostSpecificCause();
+		DatabindException databind = databindCause(ex);
 		List<Problems.FieldError> errors;
 		String detail;
-		if (cause instanceof UnrecognizedPropertyException unknown) {
+		if (databind instanceof UnrecognizedPropertyException unknown) {
 			errors = List.of(new Problems.FieldError(path(unknown), "is not a known property"));
 			detail = "Unknown property '" + unknown.getPropertyName() + "'";
 		}
-		else if (cause instanceof InvalidFormatException invalid) {
+		else if (databind instanceof InvalidFormatException invalid) {
 			errors = List
 				.of(new Problems.FieldError(path(invalid), "has an invalid value '" + invalid.getValue() + "'"));
 			detail = summary(errors);
 		}
-		else if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-			errors = List.of(new Problems.FieldError(path(mismatched), "has the wrong type or shape"));
+		else if (databind != null && !databind.getPath().isEmpty()) {
+			errors = List.of(new Problems.FieldError(path(databind), "has the wrong type or format"));
 			detail = summary(errors);
 		}
 		else {
@@ -155,6 +154,16 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			problem.setType(Problems.type("http-" + statusCode.value()));
 		}
 		return response;
+	}
+
+	/** The first Jackson binding error in the chain: it knows which property failed. */
+	private static DatabindException databindCause(Throwable ex) {
+		for (Throwable t = ex; t != null; t = t.getCause()) {
+			if (t instanceof DatabindException databind) {
+				return databind;
+			}
+		}
+		return null;
 	}
 
 	private static String path(DatabindException ex) {
