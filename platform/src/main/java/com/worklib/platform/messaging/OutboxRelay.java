@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,8 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes committed outbox rows to Kafka in id order and marks them published. Rows are
  * claimed with {@code FOR UPDATE SKIP LOCKED}, so several replicas relay without sending
  * a row twice in the normal case; a crash between send and mark sends it again, which
- * consumers absorb (inbox and versioned upserts). A send that fails stops the batch, so a
- * key's events keep their order.
+ * consumers absorb (inbox and versioned upserts). A batch is sent all at once and marked
+ * published only when every send is acknowledged; if one fails, the whole batch is sent
+ * again on the next poll (duplicates, and for a failed key possibly a reordering, both
+ * absorbed by versions).
  */
 public class OutboxRelay {
 
@@ -79,11 +82,16 @@ public class OutboxRelay {
 					SELECT id, event_id, topic, message_key, ce_type, ce_subject, payload::text AS payload, created_at
 					FROM outbox_event WHERE published_at IS NULL ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
 					""").param("limit", this.batchSize).query(OutboxRow.class).list();
-			for (OutboxRow row : rows) {
-				send(row);
-				this.jdbc.sql("UPDATE outbox_event SET published_at = :now WHERE id = :id")
+			// all sends of the batch in flight at once, then every ack awaited: one round
+			// trip, not one per event
+			List<CompletableFuture<?>> acks = rows.stream().<CompletableFuture<?>>map(this::send).toList();
+			for (int i = 0; i < acks.size(); i++) {
+				await(acks.get(i), rows.get(i));
+			}
+			if (!rows.isEmpty()) {
+				this.jdbc.sql("UPDATE outbox_event SET published_at = :now WHERE id IN (:ids)")
 					.param("now", Timestamp.from(this.clock.instant()))
-					.param("id", row.id())
+					.param("ids", rows.stream().map(OutboxRow::id).toList())
 					.update();
 			}
 			return rows.size();
@@ -95,7 +103,7 @@ public class OutboxRelay {
 		return this.jdbc.sql("SELECT count(*) FROM outbox_event WHERE published_at IS NULL").query(Long.class).single();
 	}
 
-	private void send(OutboxRow row) {
+	private CompletableFuture<?> send(OutboxRow row) {
 		ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.messageKey(), row.payload());
 		header(record, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
 		header(record, CloudEventHeaders.ID, row.eventId().toString());
@@ -104,8 +112,12 @@ public class OutboxRelay {
 		header(record, CloudEventHeaders.TIME, row.createdAt().toInstant().toString());
 		header(record, CloudEventHeaders.SUBJECT, row.ceSubject());
 		header(record, CloudEventHeaders.CONTENT_TYPE, "application/json");
+		return this.kafka.send(record);
+	}
+
+	private void await(CompletableFuture<?> ack, OutboxRow row) {
 		try {
-			this.kafka.send(record).get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+			ack.get(this.sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

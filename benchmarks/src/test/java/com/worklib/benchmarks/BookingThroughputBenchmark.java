@@ -1,0 +1,255 @@
+package com.worklib.benchmarks;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.worklib.contracts.MoneyAmount;
+import com.worklib.contracts.Topics;
+import com.worklib.contracts.venue.EstablishmentPayload;
+import com.worklib.contracts.venue.PartnerPayload;
+import com.worklib.contracts.venue.WorkspacePayload;
+import com.worklib.platform.test.KafkaSupport;
+import com.worklib.platform.test.KeycloakSupport;
+import com.worklib.platform.test.PostgresSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Drives {@code POST /bookings} over HTTP on booking-service (real PostgreSQL, Kafka,
+ * Keycloak tokens) with many concurrent clients. A third of the requests deliberately
+ * collide with another one; the benchmark checks that no slot was booked twice and prints
+ * bookings/s and latencies.
+ */
+class BookingThroughputBenchmark {
+
+	static final int ROOMS = 100;
+
+	static final int HOURS_PER_DAY = 10;
+
+	static final int DAYS = 3;
+
+	static final int CLIENTS = 32;
+
+	@Test
+	void postBookings() throws Exception {
+		PostgresSupport.Database db = PostgresSupport.freshDatabase("booking_benchmark");
+		var keycloak = KeycloakSupport.server();
+		int port = com.worklib.platform.test.FreePorts.find();
+		Path jar = Path.of("..", "booking-service", "target", "booking-service-0.1.0-SNAPSHOT-exec.jar");
+		assertThat(jar).as("build it first: ./mvnw -q -DskipTests install").exists();
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--logging.structured.format.console=",
+				"--logging.level.root=WARN", "--spring.datasource.hikari.maximum-pool-size=20")
+			.redirectErrorStream(true)
+			.redirectOutput(Path.of("target", "booking-service.log").toFile());
+		builder.environment().put("DATABASE_URL", db.jdbcUrl());
+		builder.environment().put("DATABASE_USER", db.username());
+		builder.environment().put("DATABASE_PASSWORD", db.password());
+		builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KafkaSupport.bootstrapServers());
+		builder.environment().put("SERVER_PORT", String.valueOf(port));
+		builder.environment().put("WORKLIB_ISSUER_URI", keycloak.issuer());
+		builder.environment().put("WORKLIB_JWKS_URI", keycloak.jwksUri());
+		Process service = builder.start();
+		try {
+			awaitReady(port, service);
+			List<UUID> rooms = seed(port);
+			JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+					db.jdbcUrl(), db.username(), db.password()));
+			String token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
+
+			ZoneId paris = ZoneId.of("Europe/Paris");
+			LocalDate first = LocalDate.now(paris).plusDays(2);
+			List<String> bodies = new ArrayList<>();
+			for (UUID room : rooms) {
+				for (int d = 0; d < DAYS; d++) {
+					for (int h = 0; h < HOURS_PER_DAY; h++) {
+						var start = first.plusDays(d).atTime(8 + h, 0).atZone(paris).toOffsetDateTime();
+						String body = "{\"workspaceId\":\"%s\",\"start\":\"%s\",\"end\":\"%s\"}".formatted(room, start,
+								start.plusHours(1));
+						bodies.add(body);
+						if (h % 3 == 0) {
+							bodies.add(body); // a collision: exactly one of the two may
+												// win
+						}
+					}
+				}
+			}
+			Collections.shuffle(bodies, new java.util.Random(42));
+			int distinctSlots = ROOMS * DAYS * HOURS_PER_DAY;
+
+			HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
+			// warm-up: the JIT and the connection pools
+			for (int i = 0; i < 50; i++) {
+				post(http, port, token, "{\"workspaceId\":\"" + UUID.randomUUID()
+						+ "\",\"start\":\"2030-01-01T10:00:00+01:00\",\"end\":\"2030-01-01T11:00:00+01:00\"}");
+			}
+			AtomicInteger created = new AtomicInteger();
+			AtomicInteger conflicts = new AtomicInteger();
+			AtomicInteger others = new AtomicInteger();
+			long[] latencies = new long[bodies.size()];
+			long begin = System.nanoTime();
+			try (ExecutorService clients = Executors.newFixedThreadPool(CLIENTS)) {
+				List<Future<?>> futures = new ArrayList<>();
+				for (int i = 0; i < bodies.size(); i++) {
+					int index = i;
+					futures.add(clients.submit(() -> {
+						long t0 = System.nanoTime();
+						int status = post(http, port, token, bodies.get(index));
+						latencies[index] = System.nanoTime() - t0;
+						(status == 201 ? created : status == 409 ? conflicts : others).incrementAndGet();
+					}));
+				}
+				for (Future<?> f : futures) {
+					f.get();
+				}
+			}
+			double seconds = (System.nanoTime() - begin) / 1e9;
+			Arrays.sort(latencies);
+			long active = jdbc.sql("SELECT count(*) FROM booking WHERE status IN ('REQUESTED', 'CONFIRMED')")
+				.query(Long.class)
+				.single();
+			long doubleBooked = jdbc.sql("""
+					SELECT count(*) FROM booking a JOIN booking b ON a.workspace_id = b.workspace_id AND a.id < b.id
+					AND tstzrange(a.start_at, a.end_at) && tstzrange(b.start_at, b.end_at)
+					WHERE a.status IN ('REQUESTED', 'CONFIRMED') AND b.status IN ('REQUESTED', 'CONFIRMED')
+					""").query(Long.class).single();
+
+			System.out.printf(
+					"%nBENCHMARK POST /bookings: %d requests (%d distinct slots, %d deliberate collisions), %d clients%n",
+					bodies.size(), distinctSlots, bodies.size() - distinctSlots, CLIENTS);
+			System.out.printf(
+					"BENCHMARK   %d created, %d refused 409, %d other; %.1f s; %.0f requests/s, %.0f bookings/s%n",
+					created.get(), conflicts.get(), others.get(), seconds, bodies.size() / seconds,
+					created.get() / seconds);
+			System.out.printf("BENCHMARK   latency p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+					millis(latencies, 0.50), millis(latencies, 0.90), millis(latencies, 0.99),
+					latencies[latencies.length - 1] / 1_000_000);
+			System.out.printf("BENCHMARK   double bookings: %d%n%n", doubleBooked);
+
+			assertThat(others.get()).isZero();
+			assertThat(created.get()).isEqualTo(distinctSlots);
+			assertThat(active).isEqualTo(distinctSlots);
+			assertThat(doubleBooked).isZero();
+		}
+		finally {
+			service.destroy();
+			service.waitFor();
+		}
+	}
+
+	static void awaitReady(int port, Process service) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (System.nanoTime() < deadline) {
+			assertThat(service.isAlive()).as("booking-service exited; see target/booking-service.log").isTrue();
+			try {
+				if (http
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+						.build(), HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (java.io.IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError("booking-service not ready; see target/booking-service.log");
+	}
+
+	static int post(HttpClient http, int port, String token, String body) {
+		try {
+			return http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/bookings/v1/bookings"))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					.timeout(Duration.ofSeconds(30))
+					.POST(HttpRequest.BodyPublishers.ofString(body))
+					.build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+		}
+		catch (Exception ex) {
+			return -1;
+		}
+	}
+
+	static long millis(long[] sorted, double quantile) {
+		return sorted[(int) Math.min(sorted.length - 1, Math.floor(sorted.length * quantile))] / 1_000_000;
+	}
+
+	/** The catalog arrives as venue-service would send it: events on venue.*.v1. */
+	static List<UUID> seed(int port) throws Exception {
+		UUID partner = UUID.randomUUID();
+		UUID establishment = UUID.randomUUID();
+		List<UUID> rooms = new ArrayList<>();
+		var json = tools.jackson.databind.json.JsonMapper.builder().build();
+		try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+				java.util.Map.of("bootstrap.servers", KafkaSupport.bootstrapServers(), "key.serializer",
+						org.apache.kafka.common.serialization.StringSerializer.class, "value.serializer",
+						org.apache.kafka.common.serialization.StringSerializer.class))) {
+			send(producer, json, Topics.VENUE_PARTNERS, partner,
+					new PartnerPayload(partner, "BENCH", "Bench SAS", "CLAIMED", 1500, null, null, 1));
+			send(producer, json, Topics.VENUE_ESTABLISHMENTS, partner,
+					new EstablishmentPayload(establishment, partner, "Bench",
+							new EstablishmentPayload.Address("1 rue", null, "69002", "Lyon", "FR"), "Europe/Paris",
+							Arrays.stream(DayOfWeek.values())
+								.map(d -> new EstablishmentPayload.OpeningHours(d.name(), "08:00", "19:00"))
+								.toList(),
+							null, null, null, 1));
+			for (int i = 0; i < ROOMS; i++) {
+				UUID room = UUID.randomUUID();
+				rooms.add(room);
+				send(producer, json, Topics.VENUE_WORKSPACES, partner,
+						new WorkspacePayload(room, establishment, partner, "MEETING_ROOM", "Salle " + i, 8, "INSTANT",
+								"HOUR", new MoneyAmount(3500, "EUR"), 2000, true, 1));
+			}
+		}
+		HttpClient http = HttpClient.newHttpClient();
+		UUID last = rooms.get(rooms.size() - 1);
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		while (System.nanoTime() < deadline) {
+			int status = http.send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/bookings/v1/workspaces/" + last
+							+ "/availability?date=" + LocalDate.now().plusDays(2)))
+						.build(),
+					HttpResponse.BodyHandlers.discarding())
+				.statusCode();
+			if (status == 200) {
+				return rooms;
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("The catalog never arrived in booking-service");
+	}
+
+	static void send(org.apache.kafka.clients.producer.KafkaProducer<String, String> producer,
+			tools.jackson.databind.json.JsonMapper json, String topic, UUID key, Object payload) throws Exception {
+		var record = new org.apache.kafka.clients.producer.ProducerRecord<>(topic, key.toString(),
+				json.writeValueAsString(payload));
+		record.headers().add("ce_id", UUID.randomUUID().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		record.headers().add("ce_type", (topic + ".Upserted").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		producer.send(record).get();
+	}
+
+}
