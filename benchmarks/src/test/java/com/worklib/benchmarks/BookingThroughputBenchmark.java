@@ -57,10 +57,18 @@ class BookingThroughputBenchmark {
 		int port = com.worklib.platform.test.FreePorts.find();
 		Path jar = Path.of("..", "booking-service", "target", "booking-service-0.1.0-SNAPSHOT-exec.jar");
 		assertThat(jar).as("build it first: ./mvnw -q -DskipTests install").exists();
-		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx512m", "-XX:+UseSerialGC", "-jar", jar.toString(), "--logging.structured.format.console=",
-				"--logging.level.root=WARN", "--spring.datasource.hikari.maximum-pool-size=20")
-			.redirectErrorStream(true)
+		List<String> command = new ArrayList<>(List
+			.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
+		// e.g.
+		// -Dbenchmark.serviceJvmArgs=-XX:StartFlightRecording=filename=target/booking.jfr,settings=profile
+		String extra = System.getProperty("benchmark.serviceJvmArgs", "");
+		if (!extra.isBlank()) {
+			command.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--logging.structured.format.console=",
+				"--logging.level.root=WARN", "--spring.datasource.hikari.maximum-pool-size=20",
+				"--spring.threads.virtual.enabled=" + System.getProperty("benchmark.virtualThreads", "true")));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(Path.of("target", "booking-service.log").toFile());
 		builder.environment().put("DATABASE_URL", db.jdbcUrl());
 		builder.environment().put("DATABASE_USER", db.username());

@@ -17,7 +17,7 @@ import com.worklib.platform.web.ApiException;
 public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID partnerId, UUID bookerId,
 		BookingStatus status, boolean exclusive, Instant start, Instant end, LocalDate serviceDate, ZoneId timezone,
 		String workspaceName, Integer attendees, String note, PriceBreakdown price, Money cancellationFee,
-		String reason, Instant expiresAt, long version) {
+		String reason, Instant expiresAt, long version, Instant createdAt, Instant updatedAt) {
 
 	public Booking confirmed() {
 		require(BookingStatus.REQUESTED, "confirmed");
@@ -72,7 +72,16 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 	private Booking with(BookingStatus status, Money fee, String reason) {
 		return new Booking(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId, status,
 				this.exclusive, this.start, this.end, this.serviceDate, this.timezone, this.workspaceName,
-				this.attendees, this.note, this.price, fee, reason, this.expiresAt, this.version + 1);
+				this.attendees, this.note, this.price, fee, reason, this.expiresAt, this.version + 1, this.createdAt,
+				this.updatedAt);
+	}
+
+	/** This state as written at {@code now}. */
+	public Booking writtenAt(Instant now) {
+		return new Booking(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId, this.status,
+				this.exclusive, this.start, this.end, this.serviceDate, this.timezone, this.workspaceName,
+				this.attendees, this.note, this.price, this.cancellationFee, this.reason, this.expiresAt, this.version,
+				this.createdAt == null ? now : this.createdAt, now);
 	}
 
 	public BookingPayload toPayload() {

@@ -3,7 +3,6 @@ package com.worklib.booking.booking;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -27,16 +26,13 @@ public class BookingRepository {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock;
-
-	BookingRepository(JdbcClient jdbc, Clock clock) {
+	BookingRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
 	public void insert(Booking b) {
 		PriceBreakdown p = b.price();
-		Timestamp now = Timestamp.from(this.clock.instant());
+		Timestamp now = Timestamp.from(b.createdAt());
 		Map<String, Object> params = new HashMap<>();
 		params.put("id", b.id());
 		params.put("workspace", b.workspaceId());
@@ -90,7 +86,7 @@ public class BookingRepository {
 			.param("fee", b.cancellationFee() == null ? null : b.cancellationFee().amountMinor())
 			.param("reason", b.reason())
 			.param("version", b.version())
-			.param("now", Timestamp.from(this.clock.instant()))
+			.param("now", Timestamp.from(b.updatedAt()))
 			.param("id", b.id())
 			.update();
 		if (rows != 1) {
@@ -160,7 +156,8 @@ public class BookingRepository {
 				rs.getTimestamp("end_at").toInstant(), rs.getObject("service_date", LocalDate.class),
 				ZoneId.of(rs.getString("timezone")), rs.getString("workspace_name"), attendeesOrNull,
 				rs.getString("note"), price, cancellationFee, rs.getString("reason"),
-				expires == null ? null : expires.toInstant(), rs.getLong("version"));
+				expires == null ? null : expires.toInstant(), rs.getLong("version"),
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}
 
 }

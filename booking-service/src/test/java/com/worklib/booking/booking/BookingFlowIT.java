@@ -94,7 +94,9 @@ class BookingFlowIT extends BookingIT {
 			.andExpect(jsonPath("$.price.quantity").value("2.5"))
 			.andExpect(jsonPath("$.price.amountExclVat.amountMinor").value(8750))
 			.andExpect(jsonPath("$.price.amountInclVat.amountMinor").value(10500))
-			.andExpect(jsonPath("$.price.customerAmountInclVat.amountMinor").value(12076)));
+			.andExpect(jsonPath("$.price.customerAmountInclVat.amountMinor").value(12076))
+			.andExpect(jsonPath("$.createdAt").isNotEmpty())
+			.andExpect(jsonPath("$.updatedAt").isNotEmpty()));
 		assertThat(this.jdbc.sql("SELECT count(*) FROM outbox_event WHERE ce_type = :t AND ce_subject = :s")
 			.param("t", EventTypes.BOOKING_CONFIRMED)
 			.param("s", id)

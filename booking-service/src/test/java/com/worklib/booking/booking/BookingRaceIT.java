@@ -25,6 +25,7 @@ import com.worklib.platform.test.WithPostgres;
 import com.worklib.platform.web.ApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** 200 people click "book" for the same slot at the same moment, on real PostgreSQL. */
 @SpringBootTest
@@ -53,6 +54,45 @@ class BookingRaceIT extends BookingIT {
 		assertThat(outcome.created()).isEqualTo(10);
 		assertThat(outcome.conflicts()).isEqualTo(190);
 		assertThat(active(desk)).isEqualTo(10);
+	}
+
+	@Test
+	void theDatabaseItselfRefusesOverlappingRoomBookingsWhateverTheCodeDoes() {
+		UUID room = UUID.randomUUID();
+		String insert = """
+				INSERT INTO booking (id, workspace_id, establishment_id, partner_id, booker_id, status, exclusive, start_at,
+				  end_at, service_date, timezone, workspace_name, price_unit, quantity, currency, unit_price_minor,
+				  amount_excl_vat_minor, vat_rate_bps, vat_minor, amount_incl_vat_minor, platform_fee_minor,
+				  customer_incl_vat_minor, version, created_at, updated_at)
+				VALUES (gen_random_uuid(), :room, gen_random_uuid(), gen_random_uuid(), gen_random_uuid(), :status, true,
+				  :start::timestamptz, :end::timestamptz, '2030-01-01', 'Europe/Paris', 'Salle', 'HOUR', 1, 'EUR', 1, 1, 0,
+				  0, 1, 0, 1, 1, now(), now())
+				""";
+		this.jdbc.sql(insert)
+			.param("room", room)
+			.param("status", "CONFIRMED")
+			.param("start", "2030-01-01T09:00:00Z")
+			.param("end", "2030-01-01T10:00:00Z")
+			.update();
+		assertThatThrownBy(() -> this.jdbc.sql(insert)
+			.param("room", room)
+			.param("status", "REQUESTED")
+			.param("start", "2030-01-01T09:30:00Z")
+			.param("end", "2030-01-01T10:30:00Z")
+			.update()).hasMessageContaining("booking_no_overlap");
+		// touching ranges and cancelled bookings do not conflict
+		this.jdbc.sql(insert)
+			.param("room", room)
+			.param("status", "CONFIRMED")
+			.param("start", "2030-01-01T10:00:00Z")
+			.param("end", "2030-01-01T11:00:00Z")
+			.update();
+		this.jdbc.sql(insert)
+			.param("room", room)
+			.param("status", "CANCELLED")
+			.param("start", "2030-01-01T09:00:00Z")
+			.param("end", "2030-01-01T10:00:00Z")
+			.update();
 	}
 
 	record Outcome(int created, int conflicts) {

@@ -18,7 +18,8 @@ import com.worklib.platform.money.PriceBreakdown;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BookingResponse(UUID bookingId, UUID workspaceId, String workspaceName, UUID establishmentId,
 		UUID partnerId, String status, OffsetDateTime start, OffsetDateTime end, LocalDate serviceDate, String timezone,
-		Price price, MoneyAmount cancellationFee, String reason, OffsetDateTime expiresAt, long version) {
+		Price price, MoneyAmount cancellationFee, String reason, OffsetDateTime expiresAt, OffsetDateTime createdAt,
+		OffsetDateTime updatedAt, long version) {
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Price(String unit, String quantity, MoneyAmount unitPriceExclVat, MoneyAmount amountExclVat,
@@ -40,7 +41,8 @@ public record BookingResponse(UUID bookingId, UUID workspaceId, String workspace
 				b.end().atZone(b.timezone()).toOffsetDateTime(), b.serviceDate(), b.timezone().getId(),
 				Price.of(b.price(), customerView), b.cancellationFee() == null ? null : b.cancellationFee().toWire(),
 				b.reason(), b.expiresAt() == null ? null : b.expiresAt().atZone(b.timezone()).toOffsetDateTime(),
-				b.version());
+				b.createdAt().atZone(b.timezone()).toOffsetDateTime(),
+				b.updatedAt().atZone(b.timezone()).toOffsetDateTime(), b.version());
 	}
 
 }
