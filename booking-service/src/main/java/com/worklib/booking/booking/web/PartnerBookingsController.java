@@ -39,6 +39,8 @@ class PartnerBookingsController {
 			"quantity", "currency", "amountExclVat", "vatRatePercent", "vatAmount", "amountInclVat",
 			"cancellationFee" };
 
+	private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
 	private final BookingQueries queries;
 
 	private final PartnerAccess access;
@@ -69,8 +71,8 @@ class PartnerBookingsController {
 				CSVFormat.Builder.create(CSVFormat.DEFAULT).setDelimiter(';').setHeader(CSV_HEADER).get())) {
 			for (Booking b : rows(partnerId, from, to, status, establishmentId)) {
 				var p = b.price();
-				printer.printRecord(b.id(), b.serviceDate(), b.start().atZone(b.timezone()).toOffsetDateTime(),
-						b.end().atZone(b.timezone()).toOffsetDateTime(), b.workspaceName(), b.status(), p.unit(),
+				printer.printRecord(b.id(), b.serviceDate(), ISO.format(b.start().atZone(b.timezone())),
+						ISO.format(b.end().atZone(b.timezone())), b.workspaceName(), b.status(), p.unit(),
 						p.quantity().toPlainString(), p.amountExclVat().currency().getCurrencyCode(),
 						major(p.amountExclVat()), BigDecimal.valueOf(p.vatRate().bps(), 2).toPlainString(),
 						major(p.vatAmount()), major(p.amountInclVat()),
