@@ -1,6 +1,5 @@
 package com.worklib.identity.flows;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -80,10 +78,7 @@ final class EventLog {
 	}
 
 	static ProducerRecord<String, String> cloudEvent(String topic, String key, String type, String payload) {
-		ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
-		record.headers().add(new RecordHeader("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
-		record.headers().add(new RecordHeader("ce_type", type.getBytes(StandardCharsets.UTF_8)));
-		return record;
+		return KafkaSupport.cloudEvent(topic, key, UUID.randomUUID().toString(), type, payload);
 	}
 
 }

@@ -1,19 +1,12 @@
 package com.worklib.platform.messaging;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -185,47 +178,20 @@ class OutboxInboxIT {
 	}
 
 	static ProducerRecord<String, String> cloudEvent(String topic, String id, String payload) {
-		ProducerRecord<String, String> record = new ProducerRecord<>(topic, "key-" + id, payload);
-		record.headers().add(new RecordHeader("ce_id", id.getBytes(StandardCharsets.UTF_8)));
-		record.headers().add(new RecordHeader("ce_type", "test.WidgetCreated".getBytes(StandardCharsets.UTF_8)));
-		record.headers().add(new RecordHeader("ce_specversion", "1.0".getBytes(StandardCharsets.UTF_8)));
-		record.headers().add(new RecordHeader("ce_source", "/tests".getBytes(StandardCharsets.UTF_8)));
-		return record;
+		return KafkaSupport.cloudEvent(topic, "key-" + id, id, "test.WidgetCreated", payload);
 	}
 
 	static String header(ConsumerRecord<String, String> record, String name) {
-		var header = record.headers().lastHeader(name);
-		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+		return KafkaSupport.header(record, name);
 	}
 
 	static ConsumerRecord<String, String> awaitRecord(String topic, Predicate<ConsumerRecord<String, String>> match) {
-		List<ConsumerRecord<String, String>> seen = readUntil(topic, match);
-		return seen.get(seen.size() - 1);
+		return KafkaSupport.awaitRecord(topic, match);
 	}
 
-	/**
-	 * Reads {@code topic} from the beginning until a record matches; returns all records
-	 * read.
-	 */
 	static List<ConsumerRecord<String, String>> readUntil(String topic,
 			Predicate<ConsumerRecord<String, String>> match) {
-		List<ConsumerRecord<String, String>> seen = new ArrayList<>();
-		try (var consumer = new KafkaConsumer<String, String>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				KafkaSupport.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-			consumer.subscribe(List.of(topic));
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (System.nanoTime() < deadline) {
-				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
-					seen.add(record);
-					if (match.test(record)) {
-						return seen;
-					}
-				}
-			}
-		}
-		throw new AssertionError("No matching record on " + topic + " within 30 s; saw " + seen.size());
+		return KafkaSupport.readUntil(topic, match, Duration.ofSeconds(30));
 	}
 
 }

@@ -1,13 +1,11 @@
 package com.worklib.platform.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +19,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.worklib.contracts.Topics;
 import com.worklib.platform.app.PlatformTestApp;
 import com.worklib.platform.security.PartnerAccess;
+import com.worklib.platform.test.KafkaSupport;
 import com.worklib.platform.test.WithKafka;
 import com.worklib.platform.test.WithPostgres;
 
@@ -173,11 +172,8 @@ class ProblemDetailsAndAccessIT {
 	private void membership(UUID partnerId, UUID userId, String role, boolean active, long version) {
 		String payload = "{\"partnerId\":\"%s\",\"userId\":\"%s\",\"email\":null,\"role\":\"%s\",\"active\":%s,\"version\":%d}"
 			.formatted(partnerId, userId, role, active, version);
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.IDENTITY_MEMBERSHIPS, partnerId.toString(),
-				payload);
-		record.headers().add(new RecordHeader("ce_id", UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)));
-		record.headers()
-			.add(new RecordHeader("ce_type", "identity.MembershipGranted".getBytes(StandardCharsets.UTF_8)));
+		ProducerRecord<String, String> record = KafkaSupport.cloudEvent(Topics.IDENTITY_MEMBERSHIPS,
+				partnerId.toString(), UUID.randomUUID().toString(), "identity.MembershipGranted", payload);
 		this.kafka.send(record).join();
 	}
 

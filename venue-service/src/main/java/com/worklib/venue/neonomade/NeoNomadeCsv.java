@@ -168,26 +168,24 @@ final class NeoNomadeCsv {
 	}
 
 	/**
-	 * {@code 20}, {@code 5,5}, {@code 2.1} → basis points; more than two decimals is
-	 * refused.
+	 * {@code 20}, {@code 5,5}, {@code 2.1} percent → basis points; more than two decimals
+	 * is refused.
 	 */
 	static int percentToBps(String column, String value) {
-		BigDecimal percent = decimal(column, value);
-		try {
-			return percent.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).intValueExact();
-		}
-		catch (ArithmeticException ex) {
-			throw new RowException(column + ": '" + value + "' has more than two decimals");
-		}
+		return Math.toIntExact(hundredths(column, value));
 	}
 
 	/**
-	 * {@code 35}, {@code 35,50}, {@code 35.5} → cents; more than two decimals is refused.
+	 * {@code 35}, {@code 35,50}, {@code 35.5} euros → cents; more than two decimals is
+	 * refused.
 	 */
 	static long euros(String column, String value) {
-		BigDecimal amount = decimal(column, value);
+		return hundredths(column, value);
+	}
+
+	private static long hundredths(String column, String value) {
 		try {
-			return amount.movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
+			return decimal(column, value).movePointRight(2).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
 		}
 		catch (ArithmeticException ex) {
 			throw new RowException(column + ": '" + value + "' has more than two decimals");

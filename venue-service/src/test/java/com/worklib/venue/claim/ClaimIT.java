@@ -1,11 +1,9 @@
 package com.worklib.venue.claim;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeader;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +14,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.Topics;
+import com.worklib.platform.test.KafkaSupport;
 import com.worklib.platform.test.WithKafka;
 import com.worklib.platform.test.WithPostgres;
 import com.worklib.venue.VenueIT;
@@ -79,11 +78,8 @@ class ClaimIT extends VenueIT {
 	private void send(String eventId, UUID partnerId, UUID userId, String role) {
 		String payload = "{\"partnerId\":\"%s\",\"userId\":\"%s\",\"email\":\"owner@example.fr\",\"role\":\"%s\",\"active\":true,\"version\":1}"
 			.formatted(partnerId, userId, role);
-		ProducerRecord<String, String> record = new ProducerRecord<>(Topics.IDENTITY_MEMBERSHIPS, partnerId.toString(),
-				payload);
-		record.headers().add(new RecordHeader("ce_id", eventId.getBytes(StandardCharsets.UTF_8)));
-		record.headers()
-			.add(new RecordHeader("ce_type", EventTypes.MEMBERSHIP_GRANTED.getBytes(StandardCharsets.UTF_8)));
+		ProducerRecord<String, String> record = KafkaSupport.cloudEvent(Topics.IDENTITY_MEMBERSHIPS,
+				partnerId.toString(), eventId, EventTypes.MEMBERSHIP_GRANTED, payload);
 		this.kafka.send(record).join();
 	}
 

@@ -1,13 +1,8 @@
 package com.worklib.venue.neonomade;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -154,21 +149,7 @@ class NeoNomadeImportIT extends VenueIT {
 	}
 
 	static String awaitOnTopic(String topic, String fragment) {
-		try (var consumer = new KafkaConsumer<String, String>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				KafkaSupport.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
-				StringDeserializer.class, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
-			consumer.subscribe(List.of(topic));
-			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-			while (System.nanoTime() < deadline) {
-				for (var record : consumer.poll(Duration.ofMillis(300))) {
-					if (record.value().contains(fragment)) {
-						return record.value();
-					}
-				}
-			}
-		}
-		throw new AssertionError("No event containing " + fragment + " on " + topic);
+		return KafkaSupport.awaitRecord(topic, r -> r.value().contains(fragment)).value();
 	}
 
 }
