@@ -102,6 +102,39 @@ class GatewayRoutingIT {
 	}
 
 	@Test
+	void aSpoofedUserHeaderNeverReachesAServiceAndEveryRequestGetsACorrelationId() {
+		String token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
+		this.client.get()
+			.uri("/api/billing/v1/whoami?spoof")
+			.header("Authorization", "Bearer " + token)
+			.header("X-User-Id", "00000000-0000-0000-0000-000000000001")
+			.header("X-User-Roles", "ops")
+			.header("X-Forwarded-For", "10.0.0.1")
+			.header("X-Correlation-Id", "support-case-42")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Correlation-Id", "support-case-42");
+		var received = backend.findAll(anyRequestedFor(
+				com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/billing/v1/whoami?spoof")));
+		org.assertj.core.api.Assertions.assertThat(received).isNotEmpty();
+		received.forEach(r -> {
+			org.assertj.core.api.Assertions.assertThat(r.containsHeader("X-User-Id")).isFalse();
+			org.assertj.core.api.Assertions.assertThat(r.containsHeader("X-User-Roles")).isFalse();
+			org.assertj.core.api.Assertions.assertThat(r.getHeader("X-Forwarded-For")).isNotEqualTo("10.0.0.1");
+			org.assertj.core.api.Assertions.assertThat(r.getHeader("X-Correlation-Id")).isEqualTo("support-case-42");
+		});
+		this.client.get()
+			.uri("/api/venues/v1/search")
+			.header("X-Correlation-Id", "not a safe id; drop table")
+			.exchange()
+			.expectHeader()
+			.value("X-Correlation-Id",
+					id -> org.assertj.core.api.Assertions.assertThat(java.util.UUID.fromString(id)).isNotNull());
+	}
+
+	@Test
 	void letsPublicEndpointsThroughWithoutAToken() {
 		this.client.get().uri("/api/venues/v1/search?city=Lyon").exchange().expectStatus().isOk();
 		this.client.put()

@@ -1,0 +1,51 @@
+package com.worklib.gateway;
+
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Nothing a client sends can pose as an internal header: {@code X-User-*} and
+ * {@code X-Forwarded-*} from outside are dropped before routing (services trust only the
+ * token). Every request gets a correlation id ({@code X-Correlation-Id}: the client's if
+ * it is a plain token, a new UUID otherwise), echoed on the response so a user can quote
+ * it to support.
+ */
+@Component
+class InternalHeadersFilter implements GlobalFilter, Ordered {
+
+	static final String CORRELATION_ID = "X-Correlation-Id";
+
+	private static final Pattern SAFE_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		String incoming = exchange.getRequest().getHeaders().getFirst(CORRELATION_ID);
+		String correlationId = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming
+				: UUID.randomUUID().toString();
+		ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
+			headers.headerNames().stream().filter(name -> {
+				String lower = name.toLowerCase(Locale.ROOT);
+				return lower.startsWith("x-user-") || lower.startsWith("x-forwarded-");
+			}).toList().forEach(headers::remove);
+			headers.set(CORRELATION_ID, correlationId);
+		}).build();
+		exchange.getResponse().getHeaders().set(CORRELATION_ID, correlationId);
+		return chain.filter(exchange.mutate().request(request).build());
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE;
+	}
+
+}
