@@ -3,7 +3,6 @@ package com.worklib.identity.claim;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +20,7 @@ import com.worklib.identity.user.UserAccount;
 import com.worklib.identity.user.UserRepository;
 import com.worklib.platform.messaging.Inbox;
 import com.worklib.platform.messaging.IncomingEvent;
+import com.worklib.platform.security.EmailAddresses;
 import com.worklib.platform.security.PartnerRole;
 
 @Service
@@ -63,7 +63,7 @@ public class ClaimService {
 			.param("version", partner.version())
 			.update();
 		if ("UNCLAIMED".equals(partner.status()) && partner.migrationEmail() != null) {
-			String email = partner.migrationEmail().trim().toLowerCase(Locale.ROOT);
+			String email = EmailAddresses.normalize(partner.migrationEmail());
 			this.jdbc
 				.sql("""
 						INSERT INTO pending_claim (partner_id, email, partner_name, partner_version, status)

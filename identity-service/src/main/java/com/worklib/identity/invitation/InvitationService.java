@@ -18,6 +18,7 @@ import com.worklib.identity.membership.MembershipService;
 import com.worklib.identity.shared.SecureTokens;
 import com.worklib.identity.user.UserRepository;
 import com.worklib.platform.security.CurrentUser;
+import com.worklib.platform.security.EmailAddresses;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;
 import com.worklib.platform.web.ApiException;
@@ -71,7 +72,7 @@ public class InvitationService {
 	@Transactional
 	public Created invite(UUID partnerId, Invite invite, CurrentUser inviter) {
 		this.access.requireWrite(inviter, partnerId, PartnerRole.OWNER);
-		String email = invite.email().trim().toLowerCase(Locale.ROOT);
+		String email = EmailAddresses.normalize(invite.email());
 		if (this.memberships.isActiveMemberByEmail(partnerId, email)) {
 			throw ApiException.conflict(email + " is already a member of this partner");
 		}

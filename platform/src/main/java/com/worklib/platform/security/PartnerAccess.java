@@ -48,6 +48,14 @@ public class PartnerAccess {
 		}
 	}
 
+	/**
+	 * Whether the caller sees what only the partner and Worklib see (booking contacts,
+	 * partner prices): ops, or any member. {@code user} is null for an anonymous caller.
+	 */
+	public boolean seesPartnerData(CurrentUser user, UUID partnerId) {
+		return user != null && (user.isOps() || isMember(user, partnerId));
+	}
+
 	public boolean isMember(CurrentUser user, UUID partnerId) {
 		return this.memberships.activeRole(partnerId, user.userId()).isPresent();
 	}

@@ -19,6 +19,21 @@ public record PageResponse<T>(List<T> items, PageInfo page) {
 		return new PageResponse<>(items, new PageInfo(query.page(), query.size(), totalElements, totalPages));
 	}
 
+	/**
+	 * A list that is never long (a team, a place's workspaces) as one page holding all of
+	 * it.
+	 */
+	public static <T> PageResponse<T> all(List<T> items) {
+		return of(items, new PageQuery(0, Math.max(1, items.size())), items.size());
+	}
+
+	/** The requested page of a list already in memory. */
+	public static <T> PageResponse<T> slice(List<T> all, PageQuery query) {
+		int from = (int) Math.min(all.size(), query.offset());
+		int to = Math.min(all.size(), from + query.size());
+		return of(all.subList(from, to), query, all.size());
+	}
+
 	public <R> PageResponse<R> map(Function<T, R> mapper) {
 		return new PageResponse<>(this.items.stream().map(mapper).toList(), this.page);
 	}

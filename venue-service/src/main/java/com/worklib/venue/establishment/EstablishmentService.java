@@ -81,7 +81,7 @@ public class EstablishmentService {
 	 * Members of the establishment's partner (any role) and ops see the booking contact.
 	 */
 	public boolean seesPartnerData(CurrentUser user, UUID partnerId) {
-		return user != null && (user.isOps() || this.access.isMember(user, partnerId));
+		return this.access.seesPartnerData(user, partnerId);
 	}
 
 }

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVRecord;
 import com.worklib.platform.money.Money;
 import com.worklib.platform.money.PriceUnit;
 import com.worklib.platform.money.VatRate;
+import com.worklib.platform.security.EmailAddresses;
 import com.worklib.platform.web.FieldValidationException;
 import com.worklib.venue.establishment.Address;
 import com.worklib.venue.establishment.BookingContact;
@@ -109,12 +110,12 @@ final class NeoNomadeCsv {
 		if (!country.matches("[A-Z]{2}")) {
 			throw new RowException("country: '" + country + "' is not an ISO 3166 alpha-2 code such as FR");
 		}
-		String migrationEmail = Texts.normalizeEmail(f.required("migration_email"));
-		if (!Texts.isEmail(migrationEmail)) {
+		String migrationEmail = EmailAddresses.normalize(f.required("migration_email"));
+		if (!EmailAddresses.isValid(migrationEmail)) {
 			throw new RowException("migration_email: '" + migrationEmail + "' is not an email address");
 		}
-		String contactEmail = Texts.normalizeEmail(f.required("booking_contact_email"));
-		if (!Texts.isEmail(contactEmail)) {
+		String contactEmail = EmailAddresses.normalize(f.required("booking_contact_email"));
+		if (!EmailAddresses.isValid(contactEmail)) {
 			throw new RowException("booking_contact_email: '" + contactEmail + "' is not an email address");
 		}
 		String phone = Phones.toE164(f.required("booking_contact_phone"), country)

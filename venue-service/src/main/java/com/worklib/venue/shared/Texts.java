@@ -14,8 +14,6 @@ public final class Texts {
 
 	private static final Pattern NOT_ALNUM = Pattern.compile("[^a-z0-9]+");
 
-	private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-
 	private Texts() {
 	}
 
@@ -24,15 +22,6 @@ public final class Texts {
 		String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD);
 		String plain = MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
 		return NOT_ALNUM.matcher(plain).replaceAll(" ").trim();
-	}
-
-	/** Trimmed and lower-cased, as addresses are compared (claims, invitations). */
-	public static String normalizeEmail(String email) {
-		return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
-	}
-
-	public static boolean isEmail(String email) {
-		return email != null && email.length() <= 254 && EMAIL.matcher(email).matches();
 	}
 
 	public static String blankToNull(String text) {

@@ -78,7 +78,7 @@ public class WorkspaceService {
 	@Transactional(readOnly = true)
 	public PricedWorkspace get(UUID workspaceId, CurrentUser user) {
 		Workspace workspace = this.workspaces.findById(workspaceId)
-			.filter(w -> w.details().active() || seesPartnerData(user, w.partnerId()))
+			.filter(w -> w.details().active() || this.access.seesPartnerData(user, w.partnerId()))
 			.orElseThrow(() -> ApiException.notFound("Workspace " + workspaceId));
 		return priced(workspace, user);
 	}
@@ -87,7 +87,7 @@ public class WorkspaceService {
 	public List<PricedWorkspace> ofEstablishment(UUID establishmentId, CurrentUser user) {
 		Establishment establishment = this.establishments.findById(establishmentId)
 			.orElseThrow(() -> ApiException.notFound("Establishment " + establishmentId));
-		boolean partnerView = seesPartnerData(user, establishment.partnerId());
+		boolean partnerView = this.access.seesPartnerData(user, establishment.partnerId());
 		return this.workspaces.findByEstablishment(establishmentId, !partnerView)
 			.stream()
 			.map(w -> priced(w, user))
@@ -95,7 +95,7 @@ public class WorkspaceService {
 	}
 
 	public PricedWorkspace priced(Workspace workspace, CurrentUser user) {
-		if (seesPartnerData(user, workspace.partnerId())) {
+		if (this.access.seesPartnerData(user, workspace.partnerId())) {
 			return new PricedWorkspace(workspace, workspace.details().price(), true);
 		}
 		int feeBps = this.partners.findById(workspace.partnerId()).orElseThrow().platformFeeBps();
@@ -110,10 +110,6 @@ public class WorkspaceService {
 		PriceBreakdown price = Pricing.price(details.price(), details.unit(), BigDecimal.ONE, details.vatRate(),
 				platformFeeBps);
 		return price.amountExclVat().plus(price.platformFee());
-	}
-
-	private boolean seesPartnerData(CurrentUser user, UUID partnerId) {
-		return user != null && (user.isOps() || this.access.isMember(user, partnerId));
 	}
 
 }

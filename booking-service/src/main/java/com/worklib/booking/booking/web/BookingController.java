@@ -107,19 +107,13 @@ class BookingController {
 			@RequestParam(required = false) Integer size) {
 		PageQuery query = PageQuery.of(page, size);
 		var all = this.queries.ofBooker(CurrentUser.get().userId(), from, to);
-		return page(all.stream().map(b -> BookingResponse.of(b, true)).toList(), query);
+		return PageResponse.slice(all.stream().map(b -> BookingResponse.of(b, true)).toList(), query);
 	}
 
 	/** The partner's own view: partner amounts only (members see no customer price). */
 	private BookingResponse view(Booking booking, CurrentUser user) {
-		boolean partnerView = user.isOps() || this.access.isMember(user, booking.partnerId());
+		boolean partnerView = this.access.seesPartnerData(user, booking.partnerId());
 		return BookingResponse.of(booking, !partnerView && booking.bookerId().equals(user.userId()));
-	}
-
-	static <T> PageResponse<T> page(java.util.List<T> all, PageQuery query) {
-		int from = (int) Math.min(all.size(), query.offset());
-		int to = Math.min(all.size(), from + query.size());
-		return PageResponse.of(all.subList(from, to), query, all.size());
 	}
 
 	/**

@@ -59,7 +59,7 @@ class PartnerBookingsController {
 		List<BookingResponse> rows = rows(partnerId, from, to, status, establishmentId).stream()
 			.map(b -> BookingResponse.of(b, false))
 			.toList();
-		return BookingController.page(rows, query);
+		return PageResponse.slice(rows, query);
 	}
 
 	@GetMapping(produces = "text/csv")

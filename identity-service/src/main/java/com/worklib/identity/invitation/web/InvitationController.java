@@ -25,7 +25,6 @@ import com.worklib.identity.invitation.InvitationService;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerRole;
 import com.worklib.platform.web.PageResponse;
-import com.worklib.platform.web.PageResponse.PageQuery;
 
 @RestController
 @RequestMapping("/api/identity/v1")
@@ -52,7 +51,7 @@ class InvitationController {
 	@GetMapping("/partners/{partnerId}/invitations")
 	PageResponse<InvitationService.InvitationView> list(@PathVariable UUID partnerId) {
 		List<InvitationService.InvitationView> items = this.invitations.list(partnerId, CurrentUser.get());
-		return PageResponse.of(items, new PageQuery(0, Math.max(1, items.size())), items.size());
+		return PageResponse.all(items);
 	}
 
 	@DeleteMapping("/partners/{partnerId}/invitations/{invitationId}")

@@ -20,7 +20,6 @@ import com.worklib.identity.membership.MembershipService;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerRole;
 import com.worklib.platform.web.PageResponse;
-import com.worklib.platform.web.PageResponse.PageQuery;
 
 @RestController
 @RequestMapping("/api/identity/v1/partners/{partnerId}/members")
@@ -38,7 +37,7 @@ class MembersController {
 	@GetMapping
 	PageResponse<MembershipService.Member> members(@PathVariable UUID partnerId) {
 		List<MembershipService.Member> members = this.memberships.members(partnerId, CurrentUser.get());
-		return PageResponse.of(members, new PageQuery(0, Math.max(1, members.size())), members.size());
+		return PageResponse.all(members);
 	}
 
 	@PutMapping("/{userId}")

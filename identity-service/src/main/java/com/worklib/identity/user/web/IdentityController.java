@@ -1,7 +1,6 @@
 package com.worklib.identity.user.web;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +24,7 @@ import com.worklib.identity.user.SignupService;
 import com.worklib.identity.user.UserRepository;
 import com.worklib.identity.user.VerificationService;
 import com.worklib.platform.security.CurrentUser;
+import com.worklib.platform.security.EmailAddresses;
 import com.worklib.platform.security.MembershipView;
 import com.worklib.platform.web.FieldValidationException;
 
@@ -37,9 +37,6 @@ class IdentityController {
 	 * known.
 	 */
 	static final Map<String, String> VERIFICATION_SENT = Map.of("status", "VERIFICATION_SENT");
-
-	private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern
-		.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
 	private final SignupService signups;
 
@@ -124,8 +121,8 @@ class IdentityController {
 	 * like one.
 	 */
 	static String normalize(String email) {
-		String normalized = email.trim().toLowerCase(Locale.ROOT);
-		if (!EMAIL.matcher(normalized).matches()) {
+		String normalized = EmailAddresses.normalize(email);
+		if (!EmailAddresses.isValid(normalized)) {
 			throw FieldValidationException.of("email", "must be an email address");
 		}
 		return normalized;

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.worklib.platform.security.EmailAddresses;
 import com.worklib.platform.web.FieldValidationException;
 import com.worklib.platform.web.Problems.FieldError;
 import com.worklib.venue.establishment.Address;
@@ -82,7 +83,7 @@ public record EstablishmentRequest(@NotBlank @Size(max = 200) String name, @NotN
 				new Address(this.address.line1().trim(), Texts.blankToNull(this.address.line2()),
 						this.address.postalCode().trim(), this.address.city().trim(), this.address.country()),
 				zone, hours, Texts.blankToNull(this.description),
-				new BookingContact(Texts.normalizeEmail(this.bookingContact.email()), phone));
+				new BookingContact(EmailAddresses.normalize(this.bookingContact.email()), phone));
 	}
 
 }

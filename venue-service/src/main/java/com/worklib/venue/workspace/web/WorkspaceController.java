@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.web.PageResponse;
-import com.worklib.platform.web.PageResponse.PageQuery;
 import com.worklib.venue.workspace.WorkspaceService;
 
 @RestController
@@ -37,7 +36,7 @@ class WorkspaceController {
 			.stream()
 			.map(WorkspaceResponse::of)
 			.toList();
-		return PageResponse.of(items, new PageQuery(0, Math.max(1, items.size())), items.size());
+		return PageResponse.all(items);
 	}
 
 	@PostMapping("/establishments/{establishmentId}/workspaces")
