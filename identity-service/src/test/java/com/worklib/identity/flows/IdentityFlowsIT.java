@@ -226,7 +226,11 @@ class IdentityFlowsIT {
 		UUID partner = migratedPartner(ownerEmail);
 		String owner = verifiedUser(ownerEmail);
 		String managerEmail = unique("manager");
-		String stranger = verifiedUser(unique("intruder"));
+		// the owner of another migrated partner
+		String intruderEmail = unique("intruder");
+		migratedPartner(intruderEmail);
+		String stranger = verifiedUser(intruderEmail);
+		assertThat(claims(stranger)).contains("\"partner\"");
 
 		String invitation = this.mvc
 			.perform(post(API + "/partners/" + partner + "/invitations").header("Authorization", "Bearer " + owner)
@@ -246,6 +250,28 @@ class IdentityFlowsIT {
 
 		// the link in someone else's hands
 		this.mvc.perform(post(API + "/invitations/" + token + "/accept").header("Authorization", "Bearer " + stranger))
+			.andExpect(status().isForbidden());
+		// and another partner's owner sees nothing of this team and changes nothing
+		this.mvc.perform(get(API + "/partners/" + partner + "/members").header("Authorization", "Bearer " + stranger))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(get(API + "/partners/" + partner + "/invitations").header("Authorization", "Bearer " + stranger))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(post(API + "/partners/" + partner + "/invitations").header("Authorization", "Bearer " + stranger)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"email\":\"x@y.fr\",\"firstName\":\"X\",\"lastName\":\"Y\",\"role\":\"OWNER\"}"))
+			.andExpect(status().isForbidden());
+		String ownerId = claims(owner).replaceAll(".*\"sub\":\"([^\"]+)\".*", "$1");
+		this.mvc
+			.perform(put(API + "/partners/" + partner + "/members/" + ownerId)
+				.header("Authorization", "Bearer " + stranger)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"role\":\"FINANCE\"}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(delete(API + "/partners/" + partner + "/members/" + ownerId).header("Authorization",
+					"Bearer " + stranger))
 			.andExpect(status().isForbidden());
 
 		String manager = verifiedUser(managerEmail);
