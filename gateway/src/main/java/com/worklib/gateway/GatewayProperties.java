@@ -1,18 +1,81 @@
 package com.worklib.gateway;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
- * @param publicPaths path patterns answered without a token (those API.md marks public);
- * every other {@code /api/**} request needs a valid token before it reaches a service
+ * What the gateway routes and how it protects the services.
+ *
+ * @param publicPaths path patterns answered without a token (those API.md marks public),
+ * {@code "GET /path"} for one method; every other {@code /api/**} request needs a valid
+ * token before it reaches a service
+ * @param services the routed services by route id: {@code path} prefix, {@code uri}, and
+ * optionally a {@code timeout} and {@code max-request-size} of their own
+ * @param keycloakUri where {@code /auth/**} goes
+ * @param defaultTimeout how long a service may take to answer before the client gets 504
+ * @param defaultMaxRequestSize the largest request body accepted (413 above it)
+ * @param audience the audience every token must name
+ * @param trustedProxies how many proxies in front of the gateway append to
+ * {@code X-Forwarded-For} (0: the TCP peer is the client)
+ * @param corsAllowedOrigins the web origins allowed to call the API from a browser
+ * @param rateLimits the request rates per user and per client address
  */
 @ConfigurationProperties("worklib.gateway")
-public record GatewayProperties(List<String> publicPaths) {
+public record GatewayProperties(List<String> publicPaths, Map<String, Service> services, URI keycloakUri,
+		@DefaultValue("10s") Duration defaultTimeout, @DefaultValue("1MB") DataSize defaultMaxRequestSize,
+		@DefaultValue("worklib-api") String audience, @DefaultValue("0") int trustedProxies,
+		List<String> corsAllowedOrigins, @DefaultValue RateLimits rateLimits) {
 
 	public GatewayProperties {
 		publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+		services = services == null ? Map.of() : new TreeMap<>(services);
+		corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
+	}
+
+	Duration timeoutOf(String routeId) {
+		Service service = this.services.get(routeId);
+		return service != null && service.timeout() != null ? service.timeout() : this.defaultTimeout;
+	}
+
+	DataSize maxRequestSizeOf(Service service) {
+		return service.maxRequestSize() != null ? service.maxRequestSize() : this.defaultMaxRequestSize;
+	}
+
+	/**
+	 * @param path the path prefix routed to the service ({@code /api/bookings})
+	 * @param uri where the service listens
+	 * @param timeout overrides the default timeout (bulk imports take longer)
+	 * @param maxRequestSize overrides the default body limit (CSV uploads are larger)
+	 */
+	public record Service(String path, URI uri, Duration timeout, DataSize maxRequestSize) {
+	}
+
+	/**
+	 * @param authenticated the bucket of each signed-in user
+	 * @param anonymous the bucket of each client address on public endpoints
+	 * @param exemptPaths paths never limited (Stripe webhooks come from few addresses)
+	 */
+	public record RateLimits(@DefaultValue( {
+			"20", "40" }) Tier authenticated, @DefaultValue({ "5", "20" }) Tier anonymous, List<String> exemptPaths){
+
+		public RateLimits {
+			exemptPaths = exemptPaths == null ? List.of() : List.copyOf(exemptPaths);
+		}
+
+	}
+
+	/**
+	 * @param perSecond tokens refilled each second (the sustained rate)
+	 * @param burst the bucket size (the burst a client may send at once)
+	 */
+	public record Tier(int perSecond, int burst) {
 	}
 
 }

@@ -1,5 +1,6 @@
 package com.worklib.gateway;
 
+import java.net.InetSocketAddress;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -8,6 +9,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
+import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
 import org.springframework.core.Ordered;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.stereotype.Component;
@@ -27,8 +30,32 @@ class InternalHeadersFilter implements GlobalFilter, Ordered {
 
 	private static final Pattern SAFE_ID = Pattern.compile("^[A-Za-z0-9._-]{1,64}$");
 
+	private static final String CLIENT_ADDRESS = InternalHeadersFilter.class.getName() + ".clientAddress";
+
+	private final RemoteAddressResolver addressResolver;
+
+	InternalHeadersFilter(GatewayProperties properties) {
+		this.addressResolver = properties.trustedProxies() > 0
+				? XForwardedRemoteAddressResolver.maxTrustedIndex(properties.trustedProxies())
+				: new RemoteAddressResolver() {
+				};
+	}
+
+	/**
+	 * The client's address as seen before any client-sent header was dropped: the TCP
+	 * peer, or the address the trusted proxies in front of the gateway recorded.
+	 */
+	static String clientAddress(ServerWebExchange exchange) {
+		String address = exchange.getAttribute(CLIENT_ADDRESS);
+		return address != null ? address : "unknown";
+	}
+
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		InetSocketAddress peer = this.addressResolver.resolve(exchange);
+		if (peer != null && peer.getAddress() != null) {
+			exchange.getAttributes().put(CLIENT_ADDRESS, peer.getAddress().getHostAddress());
+		}
 		String incoming = exchange.getRequest().getHeaders().getFirst(CORRELATION_ID);
 		String correlationId = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming
 				: UUID.randomUUID().toString();

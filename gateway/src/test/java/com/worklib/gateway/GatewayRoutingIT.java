@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import com.worklib.platform.test.FreePorts;
 import com.worklib.platform.test.KeycloakSupport;
 import com.worklib.platform.test.WithKeycloak;
 
@@ -34,11 +35,20 @@ class GatewayRoutingIT {
 
 	static final WireMockServer backend = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
+	/** A port nothing listens on: a service that is down. */
+	static final int DEAD_PORT = FreePorts.find();
+
 	static {
 		backend.start();
 		backend.stubFor(any(urlPathMatching("/api/.*")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"from\":\"backend\"}")));
+		backend.stubFor(any(urlPathEqualTo("/api/payments/v1/slow"))
+			.willReturn(aResponse().withStatus(200).withFixedDelay(4_000).withBody("{}")));
+		backend.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/v3/api-docs"))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"openapi\":\"3.1.0\",\"info\":{\"title\":\"stand-in\"}}")));
 	}
 
 	@Autowired
@@ -46,9 +56,11 @@ class GatewayRoutingIT {
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
-		for (String service : new String[] { "IDENTITY", "VENUE", "BOOKING", "BILLING", "PAYMENT", "NOTIFICATION" }) {
+		for (String service : new String[] { "IDENTITY", "VENUE", "BOOKING", "BILLING", "PAYMENT" }) {
 			registry.add(service + "_URI", backend::baseUrl);
 		}
+		registry.add("NOTIFICATION_URI", () -> "http://127.0.0.1:" + DEAD_PORT);
+		registry.add("worklib.gateway.services.payments.timeout", () -> "1s");
 		registry.add("KEYCLOAK_URI", () -> "http://127.0.0.1:" + KeycloakSupport.server().port());
 	}
 
@@ -86,7 +98,7 @@ class GatewayRoutingIT {
 	void relaysAValidTokenToEachService() {
 		String token = KeycloakSupport.tokenFor(KeycloakSupport.OPS);
 		for (String path : new String[] { "/api/identity/v1/whoami", "/api/venues/v1/whoami", "/api/bookings/v1/whoami",
-				"/api/billing/v1/whoami", "/api/payments/v1/whoami", "/api/notifications/v1/whoami" }) {
+				"/api/billing/v1/whoami", "/api/payments/v1/whoami" }) {
 			this.client.get()
 				.uri(path)
 				.header("Authorization", "Bearer " + token)
@@ -160,6 +172,211 @@ class GatewayRoutingIT {
 			.jsonPath("$.access_token")
 			.isNotEmpty();
 		backend.verify(0, anyRequestedFor(urlPathMatching("/auth/.*")));
+	}
+
+	@Test
+	void refusesATokenFromAnotherIssuer() {
+		String masterToken = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + KeycloakSupport.server().port())
+			.build()
+			.post()
+			.uri("/auth/realms/master/protocol/openid-connect/token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("grant_type=password&client_id=admin-cli&username=admin&password=dev-only-admin")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("access_token")
+			.toString();
+		this.client.get()
+			.uri("/api/billing/v1/whoami?master")
+			.header("Authorization", "Bearer " + masterToken)
+			.exchange()
+			.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		backend.verify(0, anyRequestedFor(
+				com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/billing/v1/whoami?master")));
+	}
+
+	@Test
+	void aDownedServiceAnswers503QuicklyWhileTheOtherRoutesKeepAnswering() {
+		String token = KeycloakSupport.tokenFor(KeycloakSupport.OPS);
+		long started = System.nanoTime();
+		this.client.get()
+			.uri("/api/notifications/v1/deliveries")
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(503)
+			.jsonPath("$.detail")
+			.value(detail -> org.assertj.core.api.Assertions.assertThat(detail.toString()).contains("notifications"));
+		org.assertj.core.api.Assertions.assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+			.isLessThan(java.time.Duration.ofSeconds(3));
+		this.client.get()
+			.uri("/api/bookings/v1/whoami")
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void aServiceThatDoesNotAnswerInTimeGives504WithinTheRouteTimeoutWhileAnotherRouteAnswers() throws Exception {
+		String token = KeycloakSupport.tokenFor(KeycloakSupport.OPS);
+		var slow = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+			long started = System.nanoTime();
+			var result = this.client.get()
+				.uri("/api/payments/v1/slow")
+				.header("Authorization", "Bearer " + token)
+				.exchange()
+				.expectStatus()
+				.isEqualTo(504)
+				.expectHeader()
+				.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.returnResult();
+			org.assertj.core.api.Assertions.assertThat(result.getResponseBodyContent()).isNotEmpty();
+			return java.time.Duration.ofNanos(System.nanoTime() - started);
+		});
+		Thread.sleep(200);
+		long started = System.nanoTime();
+		this.client.get()
+			.uri("/api/venues/v1/whoami")
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		org.assertj.core.api.Assertions.assertThat(java.time.Duration.ofNanos(System.nanoTime() - started))
+			.isLessThan(java.time.Duration.ofMillis(900));
+		// timeout 1 s (+ two GET retries would only happen on errors, not on a timeout)
+		org.assertj.core.api.Assertions.assertThat(slow.get(10, java.util.concurrent.TimeUnit.SECONDS))
+			.isBetween(java.time.Duration.ofMillis(900), java.time.Duration.ofMillis(2500));
+	}
+
+	@Test
+	void answersAnUnknownPathWithAProblem404() {
+		this.client.get()
+			.uri("/api/nowhere/v1/things")
+			.header("Authorization", "Bearer " + KeycloakSupport.tokenFor(KeycloakSupport.OPS))
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(404);
+	}
+
+	@Test
+	void refusesABodyLargerThanTheRouteAcceptsWithAProblem413() {
+		byte[] large = new byte[1_100_000];
+		java.util.Arrays.fill(large, (byte) 'a');
+		this.client.post()
+			.uri("/api/bookings/v1/bookings?large")
+			.header("Authorization", "Bearer " + KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(large)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		backend.verify(0, anyRequestedFor(
+				com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/bookings/v1/bookings?large")));
+	}
+
+	@Test
+	void answersCorsPreflightsForAllowedOriginsOnlyAndSetsSecurityHeaders() {
+		this.client.options()
+			.uri("/api/bookings/v1/bookings")
+			.header("Origin", "http://localhost:3000")
+			.header("Access-Control-Request-Method", "POST")
+			.header("Access-Control-Request-Headers", "Authorization, Content-Type, Idempotency-Key")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Access-Control-Allow-Origin", "http://localhost:3000")
+			.expectHeader()
+			.value("Access-Control-Allow-Methods",
+					methods -> org.assertj.core.api.Assertions.assertThat(methods).contains("POST"));
+		this.client.options()
+			.uri("/api/bookings/v1/bookings")
+			.header("Origin", "https://evil.example")
+			.header("Access-Control-Request-Method", "POST")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.doesNotExist("Access-Control-Allow-Origin")
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+		this.client.get()
+			.uri("/api/venues/v1/search?headers")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "no-referrer")
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY");
+	}
+
+	@Test
+	void propagatesAW3cTraceparentToTheService() {
+		this.client.get()
+			.uri("/api/bookings/v1/whoami?trace")
+			.header("Authorization", "Bearer " + KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE))
+			.exchange()
+			.expectStatus()
+			.isOk();
+		var received = backend.findAll(anyRequestedFor(
+				com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/bookings/v1/whoami?trace")));
+		org.assertj.core.api.Assertions.assertThat(received).hasSize(1);
+		org.assertj.core.api.Assertions.assertThat(received.get(0).getHeader("traceparent"))
+			.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+	}
+
+	@Test
+	void servesTheServicesOpenApiDocumentsAndSwaggerUi() {
+		this.client.get()
+			.uri("/api-docs")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.documents[?(@.name == 'bookings')].url")
+			.isEqualTo("/api-docs/bookings");
+		this.client.get()
+			.uri("/api-docs/bookings")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.info.title")
+			.isEqualTo("stand-in");
+		this.client.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();
+		this.client.get()
+			.uri("/v3/api-docs/swagger-config")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.urls[?(@.name == 'payments')].url")
+			.isEqualTo("/api-docs/payments");
 	}
 
 }

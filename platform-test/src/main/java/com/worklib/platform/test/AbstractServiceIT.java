@@ -84,6 +84,22 @@ public abstract class AbstractServiceIT {
 	}
 
 	@Test
+	void publishesItsOpenApiDocumentWithoutAToken() throws Exception {
+		this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.openapi").exists())
+			.andExpect(jsonPath("$.paths['" + this.apiBasePath + "/whoami']").exists());
+	}
+
+	@Test
+	void echoesTheGatewayCorrelationId() throws Exception {
+		this.mvc.perform(get(this.apiBasePath + "/whoami").header("X-Correlation-Id", "support-case-7"))
+			.andExpect(status().isUnauthorized())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("X-Correlation-Id", "support-case-7"));
+	}
+
+	@Test
 	void hasNoDevClockOutsideTheDevProfile() throws Exception {
 		this.mvc.perform(get("/dev/clock")).andExpect(status().is4xxClientError());
 	}

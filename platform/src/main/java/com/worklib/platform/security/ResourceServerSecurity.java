@@ -26,9 +26,9 @@ import com.worklib.platform.web.Problems;
 
 /**
  * The default security of a Worklib service: stateless JWT resource server, health and
- * metrics open, the dev clock open (it only exists in the dev profile),
- * {@code worklib.security.public-paths} open, everything else authenticated. 401 and 403
- * are problem details too.
+ * metrics open, the OpenAPI document open, the dev clock open (it only exists in the dev
+ * profile), {@code worklib.security.public-paths} open, everything else authenticated.
+ * 401 and 403 are problem details too.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(ResourceServerSecurity.SecurityProperties.class)
@@ -42,7 +42,7 @@ public class ResourceServerSecurity {
 			.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.authorizeHttpRequests(auth -> {
 				auth.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-						"/actuator/prometheus", "/dev/**", "/error")
+						"/actuator/prometheus", "/dev/**", "/error", "/v3/api-docs", "/v3/api-docs/**")
 					.permitAll();
 				for (String entry : properties.publicPaths()) {
 					// "GET /path" opens one method; "/path" every method

@@ -1,0 +1,101 @@
+package com.worklib.gateway;
+
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
+import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
+import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
+import org.springframework.cloud.gateway.route.RouteLocator;
+import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
+import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * One route per service ({@code worklib.gateway.services}), one to Keycloak for
+ * {@code /auth/**}, and one per service for its OpenAPI document at
+ * {@code /api-docs/<route>}. Each route, in this order: request size limit, rate limit,
+ * circuit breaker with the route's timeout and a problem+json fallback, and retries for
+ * GET only (the only method that is safe to send twice).
+ */
+@Configuration(proxyBeanMethods = false)
+class GatewayRoutes {
+
+	static final DataSize AUTH_MAX_REQUEST_SIZE = DataSize.ofKilobytes(64);
+
+	@Bean
+	RouteLocator serviceRoutes(RouteLocatorBuilder builder, GatewayProperties properties, KeyResolver clientKeyResolver,
+			RateLimiter<Object> rateLimiter) {
+		RouteLocatorBuilder.Builder routes = builder.routes();
+		properties.services().forEach((id, service) -> {
+			routes.route(id, r -> r.path(service.path() + "/**")
+				.filters(f -> protect(f, id, properties.maxRequestSizeOf(service), clientKeyResolver, rateLimiter))
+				.uri(service.uri()));
+			routes.route(id + "-api-docs",
+					r -> r.path("/api-docs/" + id)
+						.and()
+						.method(HttpMethod.GET)
+						.filters(f -> f.setPath("/v3/api-docs")
+							.circuitBreaker(c -> c.setName(id).setFallbackUri("forward:" + FallbackController.PATH)))
+						.uri(service.uri()));
+		});
+		if (properties.keycloakUri() != null) {
+			routes.route("keycloak",
+					r -> r.path("/auth/**")
+						.filters(f -> protect(f.preserveHostHeader(), "keycloak", AUTH_MAX_REQUEST_SIZE,
+								clientKeyResolver, rateLimiter))
+						.uri(properties.keycloakUri()));
+		}
+		return routes.build();
+	}
+
+	private static GatewayFilterSpec protect(GatewayFilterSpec f, String id, DataSize maxRequestSize,
+			KeyResolver keyResolver, RateLimiter<Object> rateLimiter) {
+		return f.setRequestSize(maxRequestSize)
+			.requestRateLimiter(c -> c.setRateLimiter(rateLimiter).setKeyResolver(keyResolver).setDenyEmptyKey(false))
+			.circuitBreaker(c -> c.setName(id).setFallbackUri("forward:" + FallbackController.PATH))
+			.retry(GatewayRoutes::retryIdempotentReads);
+	}
+
+	static void retryIdempotentReads(RetryGatewayFilterFactory.RetryConfig retry) {
+		retry.setRetries(2)
+			.setMethods(HttpMethod.GET)
+			.setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
+			.setSeries()
+			.setExceptions(java.io.IOException.class, TimeoutException.class)
+			.setBackoff(Duration.ofMillis(50), Duration.ofMillis(400), 2, false);
+	}
+
+	/**
+	 * Per route: the circuit opens when half of the last 50 calls (at least 20) failed or
+	 * took longer than the route's timeout, and stays open 10 s; calls then fail at once
+	 * with 503 instead of waiting for a dead service.
+	 */
+	@Bean
+	Customizer<ReactiveResilience4JCircuitBreakerFactory> circuitBreakers(GatewayProperties properties) {
+		CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
+			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+			.slidingWindowSize(50)
+			.minimumNumberOfCalls(20)
+			.failureRateThreshold(50)
+			.slowCallDurationThreshold(Duration.ofSeconds(5))
+			.slowCallRateThreshold(80)
+			.waitDurationInOpenState(Duration.ofSeconds(10))
+			.permittedNumberOfCallsInHalfOpenState(5)
+			.build();
+		return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(breaker)
+			.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.timeoutOf(id)).build())
+			.build());
+	}
+
+}
