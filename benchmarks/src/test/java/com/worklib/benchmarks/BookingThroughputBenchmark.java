@@ -1,7 +1,6 @@
 package com.worklib.benchmarks;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -54,32 +53,14 @@ class BookingThroughputBenchmark {
 	void postBookings() throws Exception {
 		PostgresSupport.Database db = PostgresSupport.freshDatabase("booking_benchmark");
 		var keycloak = KeycloakSupport.server();
-		int port = com.worklib.platform.test.FreePorts.find();
-		Path jar = Path.of("..", "booking-service", "target", "booking-service-0.1.0-SNAPSHOT-exec.jar");
-		assertThat(jar).as("build it first: ./mvnw -q -DskipTests install").exists();
-		List<String> command = new ArrayList<>(List
-			.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC"));
-		// e.g.
-		// -Dbenchmark.serviceJvmArgs=-XX:StartFlightRecording=filename=target/booking.jfr,settings=profile
-		String extra = System.getProperty("benchmark.serviceJvmArgs", "");
-		if (!extra.isBlank()) {
-			command.addAll(List.of(extra.trim().split("\\s+")));
-		}
-		command.addAll(List.of("-jar", jar.toString(), "--logging.structured.format.console=",
-				"--logging.level.root=WARN", "--spring.datasource.hikari.maximum-pool-size=20",
-				"--spring.threads.virtual.enabled=" + System.getProperty("benchmark.virtualThreads", "true")));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(Path.of("target", "booking-service.log").toFile());
-		builder.environment().put("DATABASE_URL", db.jdbcUrl());
-		builder.environment().put("DATABASE_USER", db.username());
-		builder.environment().put("DATABASE_PASSWORD", db.password());
-		builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", KafkaSupport.bootstrapServers());
-		builder.environment().put("SERVER_PORT", String.valueOf(port));
-		builder.environment().put("WORKLIB_ISSUER_URI", keycloak.issuer());
-		builder.environment().put("WORKLIB_JWKS_URI", keycloak.jwksUri());
-		Process service = builder.start();
-		try {
-			awaitReady(port, service);
+		ServiceProcess service = ServiceProcess.start("booking-service", List.of("-Xmx512m", "-XX:+UseSerialGC"),
+				java.util.Map.of("DATABASE_URL", db.jdbcUrl(), "DATABASE_USER", db.username(), "DATABASE_PASSWORD",
+						db.password(), "KAFKA_BOOTSTRAP_SERVERS", KafkaSupport.bootstrapServers(), "WORKLIB_ISSUER_URI",
+						keycloak.issuer(), "WORKLIB_JWKS_URI", keycloak.jwksUri()),
+				List.of("--spring.datasource.hikari.maximum-pool-size=20",
+						"--spring.threads.virtual.enabled=" + System.getProperty("benchmark.virtualThreads", "true")));
+		int port = service.port;
+		try (service) {
 			List<UUID> rooms = seed(port);
 			JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
 					db.jdbcUrl(), db.username(), db.password()));
@@ -159,31 +140,6 @@ class BookingThroughputBenchmark {
 			assertThat(active).isEqualTo(distinctSlots);
 			assertThat(doubleBooked).isZero();
 		}
-		finally {
-			service.destroy();
-			service.waitFor();
-		}
-	}
-
-	static void awaitReady(int port, Process service) throws Exception {
-		HttpClient http = HttpClient.newHttpClient();
-		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-		while (System.nanoTime() < deadline) {
-			assertThat(service.isAlive()).as("booking-service exited; see target/booking-service.log").isTrue();
-			try {
-				if (http
-					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-						.build(), HttpResponse.BodyHandlers.discarding())
-					.statusCode() == 200) {
-					return;
-				}
-			}
-			catch (java.io.IOException ex) {
-				// not listening yet
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("booking-service not ready; see target/booking-service.log");
 	}
 
 	static int post(HttpClient http, int port, String token, String body) {

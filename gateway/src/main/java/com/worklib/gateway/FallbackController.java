@@ -1,6 +1,8 @@
 package com.worklib.gateway;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.route.Route;
@@ -18,6 +20,8 @@ import org.springframework.web.server.ServerWebExchange;
 @RestController
 class FallbackController {
 
+	private static final Logger log = LoggerFactory.getLogger(FallbackController.class);
+
 	static final String PATH = "/gateway/fallback";
 
 	@RequestMapping(PATH)
@@ -25,6 +29,8 @@ class FallbackController {
 		Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
 		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
 		String service = route != null ? route.getId() : "the";
+		log.warn("{} {} failed on route {}: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+				service, failure != null ? failure.toString() : "unknown");
 		if (failure != null && GatewayErrorHandler.statusOf(failure) == HttpStatus.GATEWAY_TIMEOUT) {
 			return GatewayProblems.write(exchange.getResponse(), HttpStatus.GATEWAY_TIMEOUT,
 					"The " + service + " service did not answer in time; retry later");

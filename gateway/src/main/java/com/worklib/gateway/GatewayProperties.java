@@ -22,6 +22,8 @@ import org.springframework.util.unit.DataSize;
  * @param defaultTimeout how long a service may take to answer before the client gets 504
  * @param defaultMaxRequestSize the largest request body accepted (413 above it)
  * @param audience the audience every token must name
+ * @param maxConcurrentCalls the requests one route may have in flight at once in this
+ * gateway (a bulkhead: a hanging service cannot take every connection)
  * @param trustedProxies how many proxies in front of the gateway append to
  * {@code X-Forwarded-For} (0: the TCP peer is the client)
  * @param corsAllowedOrigins the web origins allowed to call the API from a browser
@@ -31,7 +33,8 @@ import org.springframework.util.unit.DataSize;
 public record GatewayProperties(List<String> publicPaths, Map<String, Service> services, URI keycloakUri,
 		@DefaultValue("10s") Duration defaultTimeout, @DefaultValue("1MB") DataSize defaultMaxRequestSize,
 		@DefaultValue("worklib-api") String audience, @DefaultValue("0") int trustedProxies,
-		List<String> corsAllowedOrigins, @DefaultValue RateLimits rateLimits) {
+		@DefaultValue("1000") int maxConcurrentCalls, List<String> corsAllowedOrigins,
+		@DefaultValue RateLimits rateLimits) {
 
 	public GatewayProperties {
 		publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);

@@ -3,10 +3,13 @@ package com.worklib.gateway;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4jBulkheadProvider;
+import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
@@ -96,6 +99,22 @@ class GatewayRoutes {
 		return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id).circuitBreakerConfig(breaker)
 			.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.timeoutOf(id)).build())
 			.build());
+	}
+
+	/**
+	 * At most {@code max-concurrent-calls} requests per route are in flight in one
+	 * gateway (Spring Cloud's default, 25, refuses ordinary load): a service that stops
+	 * answering ties up at most that many connections, and the excess is refused at once
+	 * with 503.
+	 */
+	@Bean
+	Customizer<ReactiveResilience4jBulkheadProvider> bulkheads(GatewayProperties properties) {
+		BulkheadConfig bulkhead = BulkheadConfig.custom()
+			.maxConcurrentCalls(properties.maxConcurrentCalls())
+			.maxWaitDuration(Duration.ZERO)
+			.build();
+		return provider -> provider
+			.configureDefault(id -> new Resilience4jBulkheadConfigurationBuilder().bulkheadConfig(bulkhead).build());
 	}
 
 }

@@ -1,0 +1,94 @@
+package com.worklib.benchmarks;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A service's executable jar started as a child JVM, the way it runs in production: its
+ * own heap, its own port, configured by environment variables. Closing it stops it.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+	private final String module;
+
+	private final Process process;
+
+	final int port;
+
+	private ServiceProcess(String module, Process process, int port) {
+		this.module = module;
+		this.process = process;
+		this.port = port;
+	}
+
+	/**
+	 * Starts {@code ../<module>/target/<module>-0.1.0-SNAPSHOT-exec.jar} with the given
+	 * JVM flags (always give a heap) and application arguments, and waits until
+	 * {@code /actuator/health/readiness} answers 200. Extra JVM flags come from
+	 * {@code -Dbenchmark.serviceJvmArgs} (a JFR recording, another GC).
+	 */
+	static ServiceProcess start(String module, List<String> jvmArgs, Map<String, String> env, List<String> args)
+			throws Exception {
+		int port = com.worklib.platform.test.FreePorts.find();
+		Path jar = Path.of("..", module, "target", module + "-0.1.0-SNAPSHOT-exec.jar");
+		assertThat(jar).as("build it first: ./mvnw -q -DskipTests install").exists();
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+		command.addAll(jvmArgs);
+		String extra = System.getProperty("benchmark.serviceJvmArgs", "");
+		if (!extra.isBlank()) {
+			command.addAll(List.of(extra.trim().split("\\s+")));
+		}
+		command.addAll(
+				List.of("-jar", jar.toString(), "--logging.structured.format.console=", "--logging.level.root=WARN"));
+		command.addAll(args);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(Path.of("target", module + ".log").toFile());
+		builder.environment().putAll(env);
+		builder.environment().put("SERVER_PORT", String.valueOf(port));
+		ServiceProcess service = new ServiceProcess(module, builder.start(), port);
+		service.awaitReady();
+		return service;
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.port;
+	}
+
+	private void awaitReady() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+		while (System.nanoTime() < deadline) {
+			assertThat(this.process.isAlive()).as(this.module + " exited; see target/" + this.module + ".log").isTrue();
+			try {
+				if (http
+					.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health/readiness")).build(),
+							HttpResponse.BodyHandlers.discarding())
+					.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (java.io.IOException ex) {
+				// not listening yet
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError(this.module + " not ready; see target/" + this.module + ".log");
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.process.destroy();
+		this.process.waitFor();
+	}
+
+}
