@@ -1,0 +1,43 @@
+package com.worklib.billing.closing;
+
+import java.time.YearMonth;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+import com.worklib.billing.invoice.InvoiceIssuer;
+import com.worklib.contracts.Topics;
+import com.worklib.contracts.billing.ClosePartnerMonth;
+
+/**
+ * Consumes close commands; every replica in one group,
+ * {@code worklib.billing.close.concurrency} consumers each. A redelivered command finds
+ * the invoice already issued and changes nothing.
+ */
+@Component
+class CloseCommandListener {
+
+	private final InvoiceIssuer issuer;
+
+	private final Closings closings;
+
+	private final JsonMapper json;
+
+	CloseCommandListener(InvoiceIssuer issuer, Closings closings, JsonMapper json) {
+		this.issuer = issuer;
+		this.closings = closings;
+		this.json = json;
+	}
+
+	@KafkaListener(id = "billing-close", topics = Topics.BILLING_CLOSE_COMMANDS, groupId = "billing-service-close",
+			concurrency = "${worklib.billing.close.concurrency:2}")
+	void onCommand(ConsumerRecord<String, String> record) {
+		ClosePartnerMonth command = this.json.readValue(record.value(), ClosePartnerMonth.class);
+		InvoiceIssuer.Outcome outcome = this.issuer.close(command.partnerId(), YearMonth.parse(command.month()));
+		this.closings.record(command.closingId(), command.partnerId(), outcome);
+	}
+
+}

@@ -1,0 +1,190 @@
+package com.worklib.billing.invoice;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.worklib.billing.catalog.BillingCatalog;
+import com.worklib.billing.profile.BillingProfile;
+import com.worklib.billing.profile.BillingProfiles;
+import com.worklib.contracts.EventTypes;
+import com.worklib.contracts.Topics;
+import com.worklib.contracts.billing.InvoicePayload;
+import com.worklib.platform.messaging.EventPublisher;
+import com.worklib.platform.money.Money;
+
+/**
+ * Closes one partner's month in one transaction: under a per-partner lock, lock the open
+ * items, take the next number of the partner's gap-free series, write the invoice and its
+ * lines, mark the items invoiced and publish {@code InvoiceIssued}. Running it again for
+ * the same partner and month issues nothing more.
+ */
+@Service
+public class InvoiceIssuer {
+
+	/** Invoice dates and numbering years are those of Worklib's books: Paris. */
+	public static final ZoneId BOOKS = ZoneId.of("Europe/Paris");
+
+	private final JdbcClient jdbc;
+
+	private final Invoices invoices;
+
+	private final BillingProfiles profiles;
+
+	private final BillingCatalog catalog;
+
+	private final EventPublisher events;
+
+	private final Clock clock;
+
+	InvoiceIssuer(JdbcClient jdbc, Invoices invoices, BillingProfiles profiles, BillingCatalog catalog,
+			EventPublisher events, Clock clock) {
+		this.jdbc = jdbc;
+		this.invoices = invoices;
+		this.profiles = profiles;
+		this.catalog = catalog;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What closing a partner's month did. */
+	public record Outcome(String outcome, String reason, UUID invoiceId) {
+
+		static Outcome invoiced(UUID invoiceId) {
+			return new Outcome("INVOICED", null, invoiceId);
+		}
+
+		static Outcome skipped(String reason) {
+			return new Outcome("SKIPPED", reason, null);
+		}
+
+	}
+
+	@Transactional
+	public Outcome close(UUID partnerId, YearMonth month) {
+		this.jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended('billing-close:' || CAST(:p AS text), 0))")
+			.param("p", partnerId)
+			.query(Object.class)
+			.single();
+		Optional<Invoice> existing = this.invoices.findByMonth(partnerId, month.toString());
+		if (existing.isPresent()) {
+			return Outcome.invoiced(existing.get().invoiceId());
+		}
+		Optional<BillingProfile> profile = this.profiles.find(partnerId);
+		if (profile.isEmpty()) {
+			return Outcome.skipped("Billing information is missing (Settings > Billing information)");
+		}
+		Optional<BillingProfiles.Mandate> mandate = this.profiles.mandate(partnerId);
+		if (mandate.isEmpty()) {
+			return Outcome.skipped("The self-billing mandate has not been accepted by an owner");
+		}
+		Optional<String> code = this.catalog.partnerCode(partnerId);
+		if (code.isEmpty()) {
+			return Outcome.skipped("The partner is not known to billing yet (no venue event received)");
+		}
+		List<OpenItem> items = openItems(partnerId, month, true);
+		if (items.isEmpty()) {
+			return new Outcome("NOTHING_TO_INVOICE", null, null);
+		}
+		Currency currency = items.get(0).currency();
+		List<Invoice.Line> lines = lines(items, month, profile.get().franchise());
+		InvoiceTotals totals = InvoiceTotals
+			.of(lines.stream().map(l -> new InvoiceTotals.Line(l.amountExclVat(), l.vatRateBps())).toList(), currency);
+		Instant now = this.clock.instant();
+		int year = LocalDate.ofInstant(now, BOOKS).getYear();
+		int seq = this.jdbc.sql("""
+				INSERT INTO invoice_series (partner_id, year, last_seq) VALUES (:p, :y, 1)
+				ON CONFLICT (partner_id, year) DO UPDATE SET last_seq = invoice_series.last_seq + 1
+				RETURNING last_seq
+				""").param("p", partnerId).param("y", year).query(Integer.class).single();
+		Invoice invoice = new Invoice(UUID.randomUUID(), partnerId, month.toString(),
+				"%s-%d-%05d".formatted(code.get(), year, seq),
+				totals.inclVat().amountMinor() < 0 ? "CREDIT_NOTE" : "INVOICE", now, totals, profile.get(),
+				mandate.get().mandateVersion(), "ISSUED", null, List.copyOf(lines), 1);
+		this.invoices.insert(invoice);
+		this.jdbc.sql("""
+				UPDATE billable_item SET invoiced_excl_minor = amount_excl_minor,
+				  first_invoice_id = COALESCE(first_invoice_id, :invoice)
+				WHERE booking_id IN (:ids)
+				""")
+			.param("invoice", invoice.invoiceId())
+			.param("ids", items.stream().map(OpenItem::bookingId).toList())
+			.update();
+		this.events.publish(Topics.BILLING_INVOICES, partnerId.toString(), EventTypes.INVOICE_ISSUED,
+				invoice.invoiceId().toString(), payload(invoice));
+		return Outcome.invoiced(invoice.invoiceId());
+	}
+
+	static InvoicePayload payload(Invoice invoice) {
+		return new InvoicePayload(invoice.invoiceId(), invoice.partnerId(), invoice.number(), invoice.month(),
+				invoice.issuedAt(), invoice.totals().exclVat().toWire(), invoice.totals().vat().toWire(),
+				invoice.totals().inclVat().toWire(), invoice.status(), invoice.version());
+	}
+
+	/**
+	 * The lines the partner's invoice for {@code month} would have if it were issued now:
+	 * what the statement of an open month shows.
+	 */
+	public List<Invoice.Line> draft(UUID partnerId, YearMonth month) {
+		boolean franchise = this.profiles.find(partnerId).map(BillingProfile::franchise).orElse(false);
+		return lines(openItems(partnerId, month, false), month, franchise);
+	}
+
+	private static List<Invoice.Line> lines(List<OpenItem> items, YearMonth month, boolean franchise) {
+		List<Invoice.Line> lines = new ArrayList<>();
+		for (OpenItem item : items) {
+			Money amount = new Money(item.amountMinor() - item.invoicedMinor(), item.currency());
+			String kind = item.regularisesNumber() != null || !item.month().equals(month.toString()) ? "REGULARISATION"
+					: item.kind();
+			lines.add(new Invoice.Line(lines.size() + 1, item.bookingId(), item.serviceDate(), item.workspaceName(),
+					kind, amount, franchise ? 0 : item.vatRateBps(), item.regularisesNumber()));
+		}
+		return lines;
+	}
+
+	/**
+	 * The month's items not invoiced yet, and the changes to items of months already
+	 * invoiced to this partner (regularisations); locked until the invoice is written
+	 * when {@code lock}.
+	 */
+	private List<OpenItem> openItems(UUID partnerId, YearMonth month, boolean lock) {
+		return this.jdbc
+			.sql("""
+					SELECT i.booking_id, i.service_date, i.service_month, i.kind, i.amount_excl_minor, i.invoiced_excl_minor,
+					  i.currency, i.vat_rate_bps, COALESCE(w.name, 'Workspace ' || left(CAST(i.workspace_id AS text), 8)) AS workspace_name,
+					  f.number AS regularises_number
+					FROM billable_item i
+					LEFT JOIN billing_workspace w ON w.workspace_id = i.workspace_id
+					LEFT JOIN invoice f ON f.invoice_id = i.first_invoice_id
+					WHERE i.partner_id = :p AND i.amount_excl_minor <> i.invoiced_excl_minor
+					  AND (i.service_month = :m OR (i.service_month < :m
+					       AND EXISTS (SELECT 1 FROM invoice c WHERE c.partner_id = i.partner_id AND c.month = i.service_month)))
+					ORDER BY i.service_date, i.booking_id
+					"""
+					+ (lock ? " FOR UPDATE OF i" : ""))
+			.param("p", partnerId)
+			.param("m", month.toString())
+			.query((rs, n) -> new OpenItem(rs.getObject("booking_id", UUID.class),
+					rs.getObject("service_date", LocalDate.class), rs.getString("service_month"), rs.getString("kind"),
+					rs.getLong("amount_excl_minor"), rs.getLong("invoiced_excl_minor"),
+					Currency.getInstance(rs.getString("currency")), rs.getInt("vat_rate_bps"),
+					rs.getString("workspace_name"), rs.getString("regularises_number")))
+			.list();
+	}
+
+	record OpenItem(UUID bookingId, LocalDate serviceDate, String month, String kind, long amountMinor,
+			long invoicedMinor, Currency currency, int vatRateBps, String workspaceName, String regularisesNumber) {
+	}
+
+}

@@ -1,0 +1,165 @@
+package com.worklib.billing.invoice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.worklib.billing.profile.BillingProfile;
+import com.worklib.platform.money.Money;
+
+/** Stored invoices and their lines. */
+@Repository
+public class Invoices {
+
+	private static final TypeReference<List<StoredVat>> VAT = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	Invoices(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	void insert(Invoice invoice) {
+		String currency = invoice.totals().exclVat().currency().getCurrencyCode();
+		this.jdbc
+			.sql("""
+					INSERT INTO invoice (invoice_id, partner_id, month, number, type, issued_at, currency, total_excl_minor,
+					  total_vat_minor, total_incl_minor, vat_breakdown, seller, mandate_version, status, version)
+					VALUES (:id, :partner, :month, :number, :type, :issued, :currency, :excl, :vat, :incl, CAST(:breakdown AS jsonb),
+					  CAST(:seller AS jsonb), :mandate, :status, :version)
+					""")
+			.param("id", invoice.invoiceId())
+			.param("partner", invoice.partnerId())
+			.param("month", invoice.month())
+			.param("number", invoice.number())
+			.param("type", invoice.type())
+			.param("issued", Timestamp.from(invoice.issuedAt()))
+			.param("currency", currency)
+			.param("excl", invoice.totals().exclVat().amountMinor())
+			.param("vat", invoice.totals().vat().amountMinor())
+			.param("incl", invoice.totals().inclVat().amountMinor())
+			.param("breakdown",
+					this.json.writeValueAsString(invoice.totals()
+						.vatByRate()
+						.stream()
+						.map(v -> new StoredVat(v.vatRateBps(), v.base().amountMinor(), v.vat().amountMinor()))
+						.toList()))
+			.param("seller", this.json.writeValueAsString(invoice.seller()))
+			.param("mandate", invoice.mandateVersion())
+			.param("status", invoice.status())
+			.param("version", invoice.version())
+			.update();
+		for (Invoice.Line line : invoice.lines()) {
+			this.jdbc.sql("""
+					INSERT INTO invoice_line (invoice_id, line_no, booking_id, service_date, workspace_name, kind,
+					  amount_excl_minor, vat_rate_bps, regularises_number)
+					VALUES (:id, :no, :booking, :date, :workspace, :kind, :amount, :vat, :regularises)
+					""")
+				.param("id", invoice.invoiceId())
+				.param("no", line.lineNo())
+				.param("booking", line.bookingId())
+				.param("date", line.serviceDate())
+				.param("workspace", line.workspaceName())
+				.param("kind", line.kind())
+				.param("amount", line.amountExclVat().amountMinor())
+				.param("vat", line.vatRateBps())
+				.param("regularises", line.regularisesNumber())
+				.update();
+		}
+	}
+
+	public Optional<Invoice> find(UUID invoiceId) {
+		return this.jdbc.sql("SELECT * FROM invoice WHERE invoice_id = :id")
+			.param("id", invoiceId)
+			.query((rs, i) -> map(rs))
+			.optional()
+			.map(this::withLines);
+	}
+
+	public Optional<Invoice> findByMonth(UUID partnerId, String month) {
+		return this.jdbc.sql("SELECT * FROM invoice WHERE partner_id = :p AND month = :m")
+			.param("p", partnerId)
+			.param("m", month)
+			.query((rs, i) -> map(rs))
+			.optional()
+			.map(this::withLines);
+	}
+
+	/** The partner's invoices, newest month first, without lines. */
+	public List<Invoice> ofPartner(UUID partnerId, int offset, int limit) {
+		return this.jdbc
+			.sql("SELECT * FROM invoice WHERE partner_id = :p ORDER BY month DESC, number DESC OFFSET :o LIMIT :l")
+			.param("p", partnerId)
+			.param("o", offset)
+			.param("l", limit)
+			.query((rs, i) -> map(rs))
+			.list();
+	}
+
+	public long countOfPartner(UUID partnerId) {
+		return this.jdbc.sql("SELECT count(*) FROM invoice WHERE partner_id = :p")
+			.param("p", partnerId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Sets the payment status; returns the new version, or empty when nothing changed.
+	 */
+	Optional<Invoice> updateStatus(UUID invoiceId, String status, String reason) {
+		int changed = this.jdbc.sql("""
+				UPDATE invoice SET status = :status, status_reason = :reason, version = version + 1
+				WHERE invoice_id = :id AND (status <> :status OR status_reason IS DISTINCT FROM :reason)
+				""").param("id", invoiceId).param("status", status).param("reason", reason).update();
+		return changed == 0 ? Optional.empty() : find(invoiceId);
+	}
+
+	private Invoice withLines(Invoice invoice) {
+		Currency currency = invoice.totals().exclVat().currency();
+		List<Invoice.Line> lines = this.jdbc.sql("SELECT * FROM invoice_line WHERE invoice_id = :id ORDER BY line_no")
+			.param("id", invoice.invoiceId())
+			.query((rs, i) -> new Invoice.Line(rs.getInt("line_no"), rs.getObject("booking_id", UUID.class),
+					rs.getObject("service_date", java.time.LocalDate.class), rs.getString("workspace_name"),
+					rs.getString("kind"), new Money(rs.getLong("amount_excl_minor"), currency),
+					rs.getInt("vat_rate_bps"), rs.getString("regularises_number")))
+			.list();
+		return new Invoice(invoice.invoiceId(), invoice.partnerId(), invoice.month(), invoice.number(), invoice.type(),
+				invoice.issuedAt(), invoice.totals(), invoice.seller(), invoice.mandateVersion(), invoice.status(),
+				invoice.statusReason(), lines, invoice.version());
+	}
+
+	private Invoice map(ResultSet rs) throws SQLException {
+		Currency currency = Currency.getInstance(rs.getString("currency"));
+		List<InvoiceTotals.VatBreakdown> vat = this.json.readValue(rs.getString("vat_breakdown"), VAT)
+			.stream()
+			.map(v -> new InvoiceTotals.VatBreakdown(v.rateBps(), new Money(v.baseMinor(), currency),
+					new Money(v.vatMinor(), currency)))
+			.toList();
+		InvoiceTotals totals = new InvoiceTotals(new Money(rs.getLong("total_excl_minor"), currency), vat,
+				new Money(rs.getLong("total_vat_minor"), currency),
+				new Money(rs.getLong("total_incl_minor"), currency));
+		return new Invoice(rs.getObject("invoice_id", UUID.class), rs.getObject("partner_id", UUID.class),
+				rs.getString("month"), rs.getString("number"), rs.getString("type"),
+				rs.getTimestamp("issued_at").toInstant(), totals,
+				this.json.readValue(rs.getString("seller"), BillingProfile.class), rs.getString("mandate_version"),
+				rs.getString("status"), rs.getString("status_reason"), List.of(), rs.getLong("version"));
+	}
+
+	record StoredVat(int rateBps, long baseMinor, long vatMinor) {
+	}
+
+}

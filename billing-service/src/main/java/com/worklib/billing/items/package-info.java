@@ -1,0 +1,4 @@
+/**
+ * Billable items: one per booking, kept from booking events.
+ */
+package com.worklib.billing.items;

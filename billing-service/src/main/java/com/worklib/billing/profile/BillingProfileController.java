@@ -1,0 +1,83 @@
+package com.worklib.billing.profile;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.worklib.platform.security.CurrentUser;
+import com.worklib.platform.security.PartnerAccess;
+import com.worklib.platform.security.PartnerRole;
+import com.worklib.platform.web.ApiException;
+import com.worklib.platform.web.FieldValidationException;
+
+/**
+ * Settings > Billing information (OWNER and FINANCE) and the self-billing mandate (OWNER
+ * only).
+ */
+@RestController
+@RequestMapping("${worklib.api.base-path}/partners/{partnerId}")
+class BillingProfileController {
+
+	/** The mandate texts a partner can accept; the current one is the last. */
+	static final Set<String> MANDATE_VERSIONS = Set.of("2026-11");
+
+	private final BillingProfiles profiles;
+
+	private final PartnerAccess access;
+
+	private final Clock clock;
+
+	BillingProfileController(BillingProfiles profiles, PartnerAccess access, Clock clock) {
+		this.profiles = profiles;
+		this.access = access;
+		this.clock = clock;
+	}
+
+	@GetMapping("/billing-profile")
+	BillingProfile get(@PathVariable UUID partnerId) {
+		this.access.requireRead(CurrentUser.get(), partnerId, "Billing profile of partner " + partnerId,
+				PartnerRole.OWNER, PartnerRole.FINANCE);
+		return this.profiles.find(partnerId)
+			.orElseThrow(() -> ApiException.notFound("Billing profile of partner " + partnerId));
+	}
+
+	@PutMapping("/billing-profile")
+	BillingProfile put(@PathVariable UUID partnerId, @RequestBody BillingProfile.Request request) {
+		CurrentUser user = CurrentUser.get();
+		this.access.requireWrite(user, partnerId, PartnerRole.OWNER, PartnerRole.FINANCE);
+		BillingProfile profile = request.validated(partnerId, this.clock.instant(), user.userId());
+		this.profiles.save(profile);
+		return profile;
+	}
+
+	@PostMapping("/self-billing-mandate")
+	ResponseEntity<BillingProfiles.Mandate> acceptMandate(@PathVariable UUID partnerId,
+			@RequestBody MandateAcceptance acceptance) {
+		CurrentUser user = CurrentUser.get();
+		this.access.requireWrite(user, partnerId, PartnerRole.OWNER);
+		if (!Boolean.TRUE.equals(acceptance.accepted())) {
+			throw FieldValidationException.of("accepted", "must be true: the mandate is accepted explicitly");
+		}
+		if (acceptance.mandateVersion() == null || !MANDATE_VERSIONS.contains(acceptance.mandateVersion())) {
+			throw FieldValidationException.of("mandateVersion", "must be one of " + MANDATE_VERSIONS);
+		}
+		BillingProfiles.Mandate mandate = new BillingProfiles.Mandate(acceptance.mandateVersion(), this.clock.instant(),
+				user.userId());
+		this.profiles.saveMandate(partnerId, mandate);
+		return ResponseEntity.status(HttpStatus.CREATED).body(mandate);
+	}
+
+	record MandateAcceptance(Boolean accepted, String mandateVersion) {
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Billing information and the self-billing mandate.
+ */
+package com.worklib.billing.profile;
