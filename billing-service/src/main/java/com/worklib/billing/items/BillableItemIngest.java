@@ -3,7 +3,10 @@ package com.worklib.billing.items;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,6 +28,8 @@ import com.worklib.contracts.booking.BookingPayload;
  */
 @Component
 public class BillableItemIngest {
+
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BillableItemIngest.class);
 
 	static final String UPSERT = """
 			INSERT INTO billable_item (booking_id, partner_id, workspace_id, service_date, service_month, booking_status, kind,
@@ -62,16 +67,26 @@ public class BillableItemIngest {
 				throw new BatchListenerFailedException("Unreadable booking event", ex, i);
 			}
 		}
-		upsert(items);
+		int written = upsert(items);
+		log.debug("{} booking events, {} bookings written", records.size(), written);
 	}
 
-	/** Applies items in order; returns how many changed a row. */
+	/**
+	 * Applies the newest version of each booking among {@code items} (one statement may
+	 * not touch a row twice once the driver rewrites the batch into one multi-row
+	 * insert); returns how many bookings were written.
+	 */
 	public int upsert(List<BillableItem> items) {
 		if (items.isEmpty()) {
 			return 0;
 		}
+		Map<UUID, BillableItem> newest = new LinkedHashMap<>();
+		for (BillableItem item : items) {
+			newest.merge(item.bookingId(), item, (a, b) -> a.bookingVersion() >= b.bookingVersion() ? a : b);
+		}
 		Timestamp now = Timestamp.from(this.clock.instant());
-		MapSqlParameterSource[] batch = items.stream()
+		MapSqlParameterSource[] batch = newest.values()
+			.stream()
 			.map(item -> new MapSqlParameterSource().addValue("booking", item.bookingId())
 				.addValue("partner", item.partnerId())
 				.addValue("workspace", item.workspaceId())
@@ -85,11 +100,8 @@ public class BillableItemIngest {
 				.addValue("version", item.bookingVersion())
 				.addValue("now", now))
 			.toArray(MapSqlParameterSource[]::new);
-		int changed = 0;
-		for (int count : this.jdbc.batchUpdate(UPSERT, batch)) {
-			changed += Math.max(count, 0);
-		}
-		return changed;
+		this.jdbc.batchUpdate(UPSERT, batch);
+		return batch.length;
 	}
 
 }
