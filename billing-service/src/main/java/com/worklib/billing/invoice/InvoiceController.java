@@ -6,6 +6,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -34,10 +37,13 @@ class InvoiceController {
 
 	private final PartnerAccess access;
 
-	InvoiceController(Invoices invoices, InvoiceIssuer issuer, PartnerAccess access) {
+	private final InvoiceDocument documents;
+
+	InvoiceController(Invoices invoices, InvoiceIssuer issuer, PartnerAccess access, InvoiceDocument documents) {
 		this.invoices = invoices;
 		this.issuer = issuer;
 		this.access = access;
+		this.documents = documents;
 	}
 
 	@GetMapping("/partners/{partnerId}/statements/{month}")
@@ -73,6 +79,19 @@ class InvoiceController {
 	@GetMapping("/invoices/{invoiceId}")
 	Invoice invoice(@PathVariable UUID invoiceId) {
 		return visible(invoiceId);
+	}
+
+	/**
+	 * The PDF with its Factur-X XML, rendered on request (issuing stays fast at month
+	 * end).
+	 */
+	@GetMapping(path = "/invoices/{invoiceId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> pdf(@PathVariable UUID invoiceId) {
+		Invoice invoice = visible(invoiceId);
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + invoice.number() + ".pdf\"")
+			.body(this.documents.pdf(invoice));
 	}
 
 	Invoice visible(UUID invoiceId) {

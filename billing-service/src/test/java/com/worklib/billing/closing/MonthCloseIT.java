@@ -288,7 +288,7 @@ class MonthCloseIT extends BillingIT {
 		member(partner.partnerId(), manager, "MANAGER");
 		String base = API + "/partners/" + partner.partnerId();
 		for (String path : new String[] { base + "/billing-profile", base + "/statements/2026-11", base + "/invoices",
-				API + "/invoices/" + invoiceId }) {
+				API + "/invoices/" + invoiceId, API + "/invoices/" + invoiceId + "/pdf" }) {
 			this.mvc.perform(get(path).with(as(other.owner()))).andExpect(status().isNotFound());
 		}
 		this.mvc.perform(get(base + "/billing-profile").with(as(manager))).andExpect(status().isNotFound());
@@ -313,6 +313,15 @@ class MonthCloseIT extends BillingIT {
 				.content("{\"month\":\"2026-11\"}"))
 			.andExpect(status().isForbidden());
 		this.mvc.perform(get(API + "/invoices/" + invoiceId).with(ops())).andExpect(status().isOk());
+		byte[] pdf = this.mvc.perform(get(API + "/invoices/" + invoiceId + "/pdf").with(as(partner.owner())))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.contentType(MediaType.APPLICATION_PDF))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(new org.mustangproject.ZUGFeRD.ZUGFeRDImporter(new java.io.ByteArrayInputStream(pdf)).getInvoiceID())
+			.isEqualTo(partner.code() + "-2026-00001");
 	}
 
 	@Test
