@@ -7,6 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.worklib.billing.invoice.InvoiceIssuer;
 import com.worklib.contracts.Topics;
@@ -26,18 +28,26 @@ class CloseCommandListener {
 
 	private final JsonMapper json;
 
-	CloseCommandListener(InvoiceIssuer issuer, Closings closings, JsonMapper json) {
+	private final TransactionTemplate transaction;
+
+	CloseCommandListener(InvoiceIssuer issuer, Closings closings, JsonMapper json,
+			PlatformTransactionManager transactionManager) {
 		this.issuer = issuer;
 		this.closings = closings;
 		this.json = json;
+		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
 	@KafkaListener(id = "billing-close", topics = Topics.BILLING_CLOSE_COMMANDS, groupId = "billing-service-close",
-			concurrency = "${worklib.billing.close.concurrency:2}")
+			concurrency = "${worklib.billing.close.concurrency:3}",
+			containerFactory = "idempotentListenerContainerFactory")
 	void onCommand(ConsumerRecord<String, String> record) {
 		ClosePartnerMonth command = this.json.readValue(record.value(), ClosePartnerMonth.class);
-		InvoiceIssuer.Outcome outcome = this.issuer.close(command.partnerId(), YearMonth.parse(command.month()));
-		this.closings.record(command.closingId(), command.partnerId(), outcome);
+		// the invoice and the closing's progress commit together
+		this.transaction.executeWithoutResult(status -> {
+			InvoiceIssuer.Outcome outcome = this.issuer.close(command.partnerId(), YearMonth.parse(command.month()));
+			this.closings.record(command.closingId(), command.partnerId(), outcome);
+		});
 	}
 
 }

@@ -116,10 +116,10 @@ public class InvoiceIssuer {
 		this.jdbc.sql("""
 				UPDATE billable_item SET invoiced_excl_minor = amount_excl_minor,
 				  first_invoice_id = COALESCE(first_invoice_id, :invoice)
-				WHERE booking_id IN (:ids)
+				WHERE booking_id = ANY(:ids)
 				""")
 			.param("invoice", invoice.invoiceId())
-			.param("ids", items.stream().map(OpenItem::bookingId).toList())
+			.param("ids", items.stream().map(OpenItem::bookingId).toArray(UUID[]::new))
 			.update();
 		this.events.publish(Topics.BILLING_INVOICES, partnerId.toString(), EventTypes.INVOICE_ISSUED,
 				invoice.invoiceId().toString(), payload(invoice));

@@ -11,6 +11,8 @@ import java.util.UUID;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +28,13 @@ public class Invoices {
 
 	private final JdbcClient jdbc;
 
+	private final NamedParameterJdbcTemplate named;
+
 	private final JsonMapper json;
 
-	Invoices(JdbcClient jdbc, JsonMapper json) {
+	Invoices(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.named = named;
 		this.json = json;
 	}
 
@@ -63,23 +68,25 @@ public class Invoices {
 			.param("status", invoice.status())
 			.param("version", invoice.version())
 			.update();
-		for (Invoice.Line line : invoice.lines()) {
-			this.jdbc.sql("""
-					INSERT INTO invoice_line (invoice_id, line_no, booking_id, service_date, workspace_name, kind,
-					  amount_excl_minor, vat_rate_bps, regularises_number)
-					VALUES (:id, :no, :booking, :date, :workspace, :kind, :amount, :vat, :regularises)
-					""")
-				.param("id", invoice.invoiceId())
-				.param("no", line.lineNo())
-				.param("booking", line.bookingId())
-				.param("date", line.serviceDate())
-				.param("workspace", line.workspaceName())
-				.param("kind", line.kind())
-				.param("amount", line.amountExclVat().amountMinor())
-				.param("vat", line.vatRateBps())
-				.param("regularises", line.regularisesNumber())
-				.update();
-		}
+		// one multi-row insert (the driver rewrites the batch): a month may have
+		// thousands of lines
+		this.named.batchUpdate("""
+				INSERT INTO invoice_line (invoice_id, line_no, booking_id, service_date, workspace_name, kind,
+				  amount_excl_minor, vat_rate_bps, regularises_number)
+				VALUES (:id, :no, :booking, :date, :workspace, :kind, :amount, :vat, :regularises)
+				""",
+				invoice.lines()
+					.stream()
+					.map(line -> new MapSqlParameterSource().addValue("id", invoice.invoiceId())
+						.addValue("no", line.lineNo())
+						.addValue("booking", line.bookingId())
+						.addValue("date", line.serviceDate())
+						.addValue("workspace", line.workspaceName())
+						.addValue("kind", line.kind())
+						.addValue("amount", line.amountExclVat().amountMinor())
+						.addValue("vat", line.vatRateBps())
+						.addValue("regularises", line.regularisesNumber()))
+					.toArray(MapSqlParameterSource[]::new));
 	}
 
 	public Optional<Invoice> find(UUID invoiceId) {
