@@ -66,6 +66,9 @@ class MonthCloseIT extends BillingIT {
 	@Autowired
 	InvoiceIssuer issuer;
 
+	@Autowired
+	Closings closings;
+
 	@BeforeEach
 	void decemberThird() {
 		this.clock.set(Instant.parse("2026-12-03T10:00:00Z"));
@@ -347,6 +350,64 @@ class MonthCloseIT extends BillingIT {
 			.andExpect(jsonPath("$.errors[?(@.field == 'billingEmail')]").exists());
 		this.mvc.perform(get(API + "/partners/" + partner.partnerId() + "/billing-profile").with(as(partner.owner())))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void thePaidPayoutMarksTheInvoicePaidAndTellsTheOthers() throws Exception {
+		Partner partner = partner("PAID" + suffix());
+		completeBilling(partner, "STANDARD");
+		this.ingest
+			.upsert(List.of(BillableItem.from(booking(partner, UUID.randomUUID(), NOV_5, "CONFIRMED", 3500, null, 1))));
+		close("2026-11");
+		UUID invoiceId = this.jdbc.sql("SELECT invoice_id FROM invoice WHERE partner_id = :p")
+			.param("p", partner.partnerId())
+			.query(UUID.class)
+			.single();
+		var payout = new com.worklib.contracts.payment.PayoutPayload(UUID.randomUUID(), partner.partnerId(), invoiceId,
+				new com.worklib.contracts.MoneyAmount(4200, "EUR"), LocalDate.of(2026, 12, 10), "PAID", null, "tr_1",
+				3);
+		String body = this.json.writeValueAsString(payout);
+		for (int i = 0; i < 2; i++) {
+			// redelivered: one status change, one event
+			this.kafka
+				.send(KafkaSupport.cloudEvent(Topics.PAYMENT_PAYOUTS, partner.partnerId().toString(),
+						"evt-paid-" + invoiceId, "payment.PayoutPaid", body))
+				.get();
+		}
+		await("invoice paid",
+				() -> "PAID".equals(this.jdbc.sql("SELECT status FROM invoice WHERE invoice_id = :i")
+					.param("i", invoiceId)
+					.query(String.class)
+					.single()));
+		this.mvc.perform(get(API + "/invoices/" + invoiceId).with(as(partner.owner())))
+			.andExpect(jsonPath("$.status").value("PAID"))
+			.andExpect(jsonPath("$.lines[0].amountExclVat.amountMinor").value(3500))
+			.andExpect(jsonPath("$.seller.siret").value("44306184100047"));
+		KafkaSupport.awaitRecord(Topics.BILLING_INVOICES,
+				r -> invoiceId.toString().equals(KafkaSupport.header(r, "ce_subject"))
+						&& "billing.InvoicePaid".equals(KafkaSupport.header(r, "ce_type")));
+	}
+
+	@Test
+	void theScheduledCloseFansOutOnceWhateverTheNumberOfReplicas() throws Exception {
+		this.clock.set(Instant.parse("2027-03-01T01:00:00Z"));
+		java.util.concurrent.atomic.AtomicInteger started = new java.util.concurrent.atomic.AtomicInteger();
+		try (ExecutorService replicas = Executors.newFixedThreadPool(3)) {
+			List<Callable<Object>> fires = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				fires.add(() -> {
+					this.closings.request(YearMonth.of(2027, 2), "SCHEDULED", null)
+						.ifPresent(id -> started.incrementAndGet());
+					return null;
+				});
+			}
+			for (Future<Object> f : replicas.invokeAll(fires)) {
+				f.get();
+			}
+		}
+		assertThat(started.get()).isEqualTo(1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM closing WHERE month = '2027-02'").query(Long.class).single())
+			.isEqualTo(1);
 	}
 
 	private UUID close(String month) throws Exception {
