@@ -379,4 +379,74 @@ class GatewayRoutingIT {
 			.isEqualTo("/api-docs/payments");
 	}
 
+	@Test
+	void acceptsTokensSignedWithARotatedKeyByFetchingTheKeysAgain() {
+		// the gateway has cached the realm's keys
+		String before = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
+		this.client.get()
+			.uri("/api/billing/v1/whoami?before-rotation")
+			.header("Authorization", "Bearer " + before)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		WebTestClient keycloak = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + KeycloakSupport.server().port())
+			.build();
+		String admin = keycloak.post()
+			.uri("/auth/realms/master/protocol/openid-connect/token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("grant_type=password&client_id=admin-cli&username=admin&password=dev-only-admin")
+			.exchange()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("access_token")
+			.toString();
+		String realmId = keycloak.get()
+			.uri("/auth/admin/realms/worklib")
+			.header("Authorization", "Bearer " + admin)
+			.exchange()
+			.expectBody(java.util.Map.class)
+			.returnResult()
+			.getResponseBody()
+			.get("id")
+			.toString();
+		String location = keycloak.post()
+			.uri("/auth/admin/realms/worklib/components")
+			.header("Authorization", "Bearer " + admin)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(java.util.Map.of("name", "rotated-rsa", "providerId", "rsa-generated", "providerType",
+					"org.keycloak.keys.KeyProvider", "parentId", realmId, "config",
+					java.util.Map.of("priority", java.util.List.of("500"), "keySize", java.util.List.of("2048"))))
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.returnResult(Void.class)
+			.getResponseHeaders()
+			.getFirst("Location");
+		try {
+			String rotated = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
+			org.assertj.core.api.Assertions.assertThat(header(rotated)).isNotEqualTo(header(before));
+			this.client.get()
+				.uri("/api/billing/v1/whoami?after-rotation")
+				.header("Authorization", "Bearer " + rotated)
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		finally {
+			keycloak.delete()
+				.uri("/auth/admin/realms/worklib/components/" + location.substring(location.lastIndexOf('/') + 1))
+				.header("Authorization", "Bearer " + admin)
+				.exchange()
+				.expectStatus()
+				.is2xxSuccessful();
+		}
+	}
+
+	private static String header(String jwt) {
+		return new String(java.util.Base64.getUrlDecoder().decode(jwt.substring(0, jwt.indexOf('.'))),
+				java.nio.charset.StandardCharsets.UTF_8);
+	}
+
 }
