@@ -55,8 +55,7 @@ class InvoiceController {
 					invoice.invoiceId(), invoice.number()))
 			.orElseGet(() -> {
 				List<Invoice.Line> draft = this.issuer.draft(partnerId, yearMonth);
-				InvoiceTotals totals = InvoiceTotals.of(
-						draft.stream().map(l -> new InvoiceTotals.Line(l.amountExclVat(), l.vatRateBps())).toList(),
+				InvoiceTotals totals = InvoiceTotals.ofInvoiceLines(draft,
 						draft.isEmpty() ? Money.EUR : draft.get(0).amountExclVat().currency());
 				return new Statement(yearMonth.toString(), "OPEN", lines(draft), totals, null, null);
 			});

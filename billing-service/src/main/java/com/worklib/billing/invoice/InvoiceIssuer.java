@@ -99,8 +99,7 @@ public class InvoiceIssuer {
 		}
 		Currency currency = items.get(0).currency();
 		List<Invoice.Line> lines = lines(items, month, profile.get().franchise());
-		InvoiceTotals totals = InvoiceTotals
-			.of(lines.stream().map(l -> new InvoiceTotals.Line(l.amountExclVat(), l.vatRateBps())).toList(), currency);
+		InvoiceTotals totals = InvoiceTotals.ofInvoiceLines(lines, currency);
 		Instant now = this.clock.instant();
 		int year = LocalDate.ofInstant(now, BOOKS).getYear();
 		int seq = this.jdbc.sql("""

@@ -22,6 +22,11 @@ public record InvoiceTotals(Money exclVat, List<VatBreakdown> vatByRate, Money v
 	public record Line(Money amountExclVat, int vatRateBps) {
 	}
 
+	/** The totals of an invoice's (or a draft's) lines. */
+	public static InvoiceTotals ofInvoiceLines(List<Invoice.Line> lines, Currency currency) {
+		return of(lines.stream().map(l -> new Line(l.amountExclVat(), l.vatRateBps())).toList(), currency);
+	}
+
 	public static InvoiceTotals of(List<Line> lines, Currency currency) {
 		Map<Integer, Money> bases = new TreeMap<>();
 		for (Line line : lines) {
