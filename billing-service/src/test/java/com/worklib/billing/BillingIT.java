@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+
+import org.awaitility.Awaitility;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import com.worklib.platform.test.Callers;
 import com.worklib.billing.catalog.BillingCatalog;
 import com.worklib.contracts.MoneyAmount;
 import com.worklib.contracts.booking.BookingPayload;
@@ -27,7 +28,6 @@ import com.worklib.contracts.venue.PartnerPayload;
 import com.worklib.contracts.venue.WorkspacePayload;
 import com.worklib.platform.time.MovableClock;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -78,12 +78,7 @@ public abstract class BillingIT {
 	}
 
 	protected void member(UUID partnerId, UUID userId, String role) {
-		this.jdbc.sql(
-				"INSERT INTO partner_membership (partner_id, user_id, role, active, version) VALUES (:p, :u, :r, true, 1)")
-			.param("p", partnerId)
-			.param("u", userId)
-			.param("r", role)
-			.update();
+		Callers.member(this.jdbc, partnerId, userId, role);
 	}
 
 	/** Billing information (Google France's real identifiers) and the mandate. */
@@ -130,21 +125,18 @@ public abstract class BillingIT {
 	}
 
 	protected static RequestPostProcessor as(UUID userId, String... roles) {
-		return jwt().jwt(j -> j.subject(userId.toString()).claim("realm_access", Map.of("roles", List.of(roles))));
+		return Callers.as(userId, roles);
 	}
 
 	protected static RequestPostProcessor ops() {
 		return as(OPS, "ops");
 	}
 
-	protected static void await(String what, BooleanSupplier condition) throws InterruptedException {
-		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("Timed out waiting for " + what);
-			}
-			Thread.sleep(100);
-		}
+	protected static void await(String what, BooleanSupplier condition) {
+		Awaitility.await(what)
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(100))
+			.until(condition::getAsBoolean);
 	}
 
 }

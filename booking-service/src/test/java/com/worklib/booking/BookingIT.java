@@ -1,8 +1,6 @@
 package com.worklib.booking;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,14 +13,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.worklib.platform.test.Callers;
 import com.worklib.booking.catalog.Catalog;
 import com.worklib.contracts.MoneyAmount;
 import com.worklib.contracts.venue.EstablishmentPayload;
 import com.worklib.contracts.venue.PartnerPayload;
 import com.worklib.contracts.venue.WorkspacePayload;
 import com.worklib.platform.time.MovableClock;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
 /** Shared by booking integration tests: a movable clock, catalog fixtures, callers. */
 public abstract class BookingIT {
@@ -87,16 +84,11 @@ public abstract class BookingIT {
 	}
 
 	protected void member(UUID partnerId, UUID userId, String role) {
-		this.jdbc.sql(
-				"INSERT INTO partner_membership (partner_id, user_id, role, active, version) VALUES (:p, :u, :r, true, 1)")
-			.param("p", partnerId)
-			.param("u", userId)
-			.param("r", role)
-			.update();
+		Callers.member(this.jdbc, partnerId, userId, role);
 	}
 
 	public static RequestPostProcessor as(UUID userId, String... roles) {
-		return jwt().jwt(j -> j.subject(userId.toString()).claim("realm_access", Map.of("roles", List.of(roles))));
+		return Callers.as(userId, roles);
 	}
 
 }

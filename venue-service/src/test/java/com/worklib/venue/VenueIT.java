@@ -1,8 +1,6 @@
 package com.worklib.venue;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import com.worklib.platform.test.Callers;
 
 /** What venue integration tests share: callers with tokens, imports, memberships. */
 public abstract class VenueIT {
@@ -29,7 +27,7 @@ public abstract class VenueIT {
 	}
 
 	public static RequestPostProcessor user(UUID id, String... realmRoles) {
-		return jwt().jwt(j -> j.subject(id.toString()).claim("realm_access", Map.of("roles", List.of(realmRoles))));
+		return Callers.as(id, realmRoles);
 	}
 
 	public static String sample() throws Exception {
@@ -41,12 +39,7 @@ public abstract class VenueIT {
 	 * tested in platform).
 	 */
 	protected void member(UUID partnerId, UUID userId, String role) {
-		this.jdbc.sql("INSERT INTO partner_membership (partner_id, user_id, role, active, version) "
-				+ "VALUES (:p, :u, :r, true, 1) ON CONFLICT (partner_id, user_id) DO UPDATE SET role = :r, active = true")
-			.param("p", partnerId)
-			.param("u", userId)
-			.param("r", role)
-			.update();
+		Callers.member(this.jdbc, partnerId, userId, role);
 	}
 
 	protected UUID partnerIdOf(String nnPartnerId) {

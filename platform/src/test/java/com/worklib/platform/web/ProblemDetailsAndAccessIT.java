@@ -1,8 +1,6 @@
 package com.worklib.platform.web;
 
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -16,6 +14,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import com.worklib.platform.test.Callers;
 import com.worklib.contracts.Topics;
 import com.worklib.platform.app.PlatformTestApp;
 import com.worklib.platform.security.PartnerAccess;
@@ -26,7 +25,6 @@ import com.worklib.platform.test.WithPostgres;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -53,7 +51,7 @@ class ProblemDetailsAndAccessIT {
 	PartnerAccess access;
 
 	static RequestPostProcessor user(UUID id, String... realmRoles) {
-		return jwt().jwt(j -> j.subject(id.toString()).claim("realm_access", Map.of("roles", List.of(realmRoles))));
+		return Callers.as(id, realmRoles);
 	}
 
 	@Test
