@@ -77,9 +77,9 @@ public class InvoiceIssuer {
 			.param("p", partnerId)
 			.query(Object.class)
 			.single();
-		Optional<Invoice> existing = this.invoices.findByMonth(partnerId, month.toString());
+		Optional<UUID> existing = this.invoices.idByMonth(partnerId, month.toString());
 		if (existing.isPresent()) {
-			return Outcome.invoiced(existing.get().invoiceId());
+			return Outcome.invoiced(existing.get());
 		}
 		Optional<BillingProfile> profile = this.profiles.find(partnerId);
 		if (profile.isEmpty()) {

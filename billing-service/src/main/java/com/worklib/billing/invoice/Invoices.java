@@ -97,6 +97,15 @@ public class Invoices {
 			.map(this::withLines);
 	}
 
+	/** The id of the partner's invoice for the month, without loading it. */
+	Optional<UUID> idByMonth(UUID partnerId, String month) {
+		return this.jdbc.sql("SELECT invoice_id FROM invoice WHERE partner_id = :p AND month = :m")
+			.param("p", partnerId)
+			.param("m", month)
+			.query(UUID.class)
+			.optional();
+	}
+
 	public Optional<Invoice> findByMonth(UUID partnerId, String month) {
 		return this.jdbc.sql("SELECT * FROM invoice WHERE partner_id = :p AND month = :m")
 			.param("p", partnerId)
