@@ -1,39 +1,64 @@
 package com.worklib.stripe.emulator;
 
+import java.time.Clock;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-
 /**
- * Answers Stripe API requests with Stripe's response shapes. Requests without a
- * {@code Authorization: Bearer sk_test_…} header are refused as Stripe refuses them. This
- * is the skeleton: accounts, account links and transfers; webhooks and failure modes come
- * with payments.
+ * A stateful emulator of the parts of Stripe's API that Worklib uses, served by WireMock
+ * so the real {@code stripe-java} client talks to it unchanged: Connect accounts, account
+ * links, transfers, the balance; idempotency keys as Stripe honours them; injected
+ * failures; signed webhooks to one endpoint. Requests without a
+ * {@code Authorization: Bearer sk_test_…} header are refused as Stripe refuses them.
+ *
+ * <p>
+ * Control API for tests and demos (JSON): {@code POST /_emulator/webhook-endpoint {url,
+ * secret}}, {@code POST /_emulator/accounts/{id}/complete-onboarding}, {@code POST
+ * /_emulator/accounts/{id}/restrict {requirements?}}, {@code POST
+ * /_emulator/accounts/{id}/payouts {status: paid|failed, failureCode?}}, {@code POST
+ * /_emulator/transfers/{id}/reverse}, {@code POST /_emulator/failures
+ * {endpoint: "POST /v1/transfers", error: rate_limit|api_error|timeout|insufficient_funds,
+ * count, delayMillis?}}, {@code DELETE /_emulator/failures},
+ * {@code GET /_emulator/transfers}, {@code GET /_emulator/events}, {@code POST
+ * /_emulator/events/{id}/resend}, {@code POST /_emulator/balance {available}}.
  */
 public class StripeEmulator implements AutoCloseable {
 
 	public static final int DEFAULT_PORT = 12111;
 
+	/**
+	 * The webhook signing secret of the local stack and the tests (not a real secret).
+	 */
+	public static final String DEFAULT_WEBHOOK_SECRET = "whsec_worklib_emulator";
+
 	private final WireMockServer server;
 
+	private final Webhooks webhooks;
+
 	public StripeEmulator(int port) {
+		this(port, null, DEFAULT_WEBHOOK_SECRET, Clock.systemUTC());
+	}
+
+	/**
+	 * @param webhookUrl where signed events go; null until {@link #webhookEndpoint} is
+	 * called
+	 */
+	public StripeEmulator(int port, String webhookUrl, String webhookSecret, Clock clock) {
+		StripeState state = new StripeState(clock);
+		this.webhooks = new Webhooks(clock, webhookUrl, webhookSecret);
 		this.server = new WireMockServer(WireMockConfiguration.options()
 			.port(port)
 			.bindAddress("127.0.0.1")
-			.globalTemplating(true)
 			.disableRequestJournal()
-			.containerThreads(16));
+			.containerThreads(24)
+			.extensions(new StripeApi(state, this.webhooks, this::baseUrl)));
 	}
 
 	public StripeEmulator start() {
 		this.server.start();
-		stubApi();
+		this.server.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(WireMock.aResponse().withStatus(500)));
 		return this;
 	}
 
@@ -46,8 +71,9 @@ public class StripeEmulator implements AutoCloseable {
 		return "http://127.0.0.1:" + port();
 	}
 
-	public WireMockServer wireMock() {
-		return this.server;
+	/** Where signed webhook events are delivered from now on. */
+	public void webhookEndpoint(String url, String secret) {
+		this.webhooks.configure(url, secret);
 	}
 
 	@Override
@@ -55,36 +81,15 @@ public class StripeEmulator implements AutoCloseable {
 		this.server.stop();
 	}
 
-	private void stubApi() {
-		this.server.stubFor(WireMock.any(WireMock.anyUrl())
-			.atPriority(10)
-			.willReturn(json(404, StripeShapes.error("invalid_request_error", "resource_missing",
-					"Unrecognized request URL ({{request.method}}: {{request.path}})."))));
-		this.server.stubFor(WireMock.any(WireMock.anyUrl())
-			.atPriority(1)
-			.withHeader("Authorization", WireMock.notMatching("Bearer sk_test_.+"))
-			.willReturn(json(401, StripeShapes.error("invalid_request_error", null,
-					"Invalid API Key provided. The emulator accepts sk_test_ keys only."))));
-		this.server.stubFor(
-				post(urlPathEqualTo("/v1/accounts")).atPriority(5).willReturn(json(200, StripeShapes.newAccount())));
-		this.server.stubFor(get(urlPathMatching("/v1/accounts/acct_[A-Za-z0-9]+")).atPriority(5)
-			.willReturn(json(200, StripeShapes.existingAccount())));
-		this.server.stubFor(post(urlPathEqualTo("/v1/account_links")).atPriority(5)
-			.willReturn(json(200, StripeShapes.accountLink(baseUrl()))));
-		this.server.stubFor(
-				post(urlPathEqualTo("/v1/transfers")).atPriority(5).willReturn(json(200, StripeShapes.transfer())));
-	}
-
-	private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
-		return aResponse().withStatus(status)
-			.withHeader("Content-Type", "application/json")
-			.withHeader("Request-Id", "req_{{randomValue length=14 type='ALPHANUMERIC'}}")
-			.withBody(body);
-	}
-
+	/**
+	 * {@code java -jar … [port] [webhook url] [webhook secret]}: what
+	 * {@code ./worklib up} and the benchmarks start.
+	 */
 	public static void main(String[] args) throws InterruptedException {
 		int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
-		StripeEmulator emulator = new StripeEmulator(port).start();
+		String webhookUrl = args.length > 1 ? args[1] : null;
+		String secret = args.length > 2 ? args[2] : DEFAULT_WEBHOOK_SECRET;
+		StripeEmulator emulator = new StripeEmulator(port, webhookUrl, secret, Clock.systemUTC()).start();
 		Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
 		System.out.println("Stripe emulator listening on " + emulator.baseUrl());
 		Thread.currentThread().join();
