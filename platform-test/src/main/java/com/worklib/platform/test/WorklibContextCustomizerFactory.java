@@ -67,6 +67,7 @@ class WorklibContextCustomizerFactory implements ContextCustomizerFactory {
 			if (this.stripe) {
 				properties.put("worklib.stripe.api-base", StripeSupport.emulator().baseUrl());
 				properties.put("worklib.stripe.secret-key", StripeSupport.TEST_SECRET_KEY);
+				properties.put("worklib.stripe.webhook-secret", StripeSupport.TEST_WEBHOOK_SECRET);
 			}
 			context.getEnvironment()
 				.getPropertySources()
