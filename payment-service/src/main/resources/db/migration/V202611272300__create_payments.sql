@@ -65,6 +65,8 @@ CREATE TABLE payment_run (
     failed       integer NOT NULL DEFAULT 0,
     retrying     integer NOT NULL DEFAULT 0,
     started_at   timestamptz NOT NULL,
+    -- touched after every payout: a RUNNING run without news for a while died with its replica
+    heartbeat_at timestamptz NOT NULL,
     finished_at  timestamptz
 );
 -- the daily run starts once, whichever replica's scheduler fires first

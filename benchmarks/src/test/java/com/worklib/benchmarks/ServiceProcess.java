@@ -52,7 +52,7 @@ final class ServiceProcess implements AutoCloseable {
 				List.of("-jar", jar.toString(), "--logging.structured.format.console=", "--logging.level.root=WARN"));
 		command.addAll(args);
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(Path.of("target", module + ".log").toFile());
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", module + ".log").toFile()));
 		builder.environment().putAll(env);
 		builder.environment().put("SERVER_PORT", String.valueOf(port));
 		ServiceProcess service = new ServiceProcess(module, builder.start(), port);
@@ -83,6 +83,12 @@ final class ServiceProcess implements AutoCloseable {
 			Thread.sleep(500);
 		}
 		throw new AssertionError(this.module + " not ready; see target/" + this.module + ".log");
+	}
+
+	/** {@code kill -9}: no shutdown hook, no graceful stop, as when a node dies. */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor();
 	}
 
 	@Override

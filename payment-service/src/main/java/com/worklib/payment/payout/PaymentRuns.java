@@ -20,10 +20,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Payment runs: each transfers every payout due on its date, one at a time (Stripe's rate
- * limit is per platform account, so parallelism would only queue). Several replicas or
- * overlapping runs are safe: payouts are leased with {@code SKIP LOCKED}, and a run waits
- * for leases of a crashed run to expire so it leaves nothing behind.
+ * Payment runs: each transfers every payout due on its date, a few payouts at a time so
+ * the database work of one overlaps the Stripe call of another; the client-side rate
+ * limiter, shared by all of them, keeps Stripe's limit. Several replicas or overlapping
+ * runs are safe: payouts are leased with {@code SKIP LOCKED}, and a run waits for leases
+ * of a crashed run to expire so it leaves nothing behind.
  */
 @Service
 public class PaymentRuns {
@@ -48,16 +49,27 @@ public class PaymentRuns {
 		return thread;
 	});
 
+	private final ExecutorService workers;
+
 	PaymentRuns(JdbcClient jdbc, Payouts payouts, PayoutTransfers transfers, Clock clock,
-			@Value("${worklib.payment.lease:60s}") Duration lease) {
+			@Value("${worklib.payment.lease:60s}") Duration lease,
+			@Value("${worklib.payment.run-concurrency:4}") int concurrency) {
 		this.jdbc = jdbc;
 		this.payouts = payouts;
 		this.transfers = transfers;
 		this.clock = clock;
 		this.lease = lease;
+		this.workers = Executors.newFixedThreadPool(concurrency, r -> {
+			Thread thread = new Thread(r, "payment-run-worker");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
-	/** The state of a run; counts grow while it runs. */
+	/**
+	 * The state of a run; counts grow while it runs. {@code INTERRUPTED}: it was RUNNING
+	 * but its replica stopped reporting (crashed); start another run to finish its work.
+	 */
 	public record Run(UUID runId, LocalDate date, String trigger, String status, int due, int transferred, int blocked,
 			int failed, int retrying, Instant startedAt, Instant finishedAt) {
 	}
@@ -69,8 +81,8 @@ public class PaymentRuns {
 	public Optional<UUID> start(LocalDate date, String trigger, UUID requestedBy) {
 		UUID runId = UUID.randomUUID();
 		int inserted = this.jdbc.sql("""
-				INSERT INTO payment_run (run_id, run_date, trigger, requested_by, status, started_at)
-				VALUES (:runId, :date, :trigger, :requestedBy, 'RUNNING', :now)
+				INSERT INTO payment_run (run_id, run_date, trigger, requested_by, status, started_at, heartbeat_at)
+				VALUES (:runId, :date, :trigger, :requestedBy, 'RUNNING', :now, :now)
 				ON CONFLICT (run_date) WHERE trigger = 'SCHEDULED' DO NOTHING
 				""")
 			.param("runId", runId)
@@ -90,11 +102,17 @@ public class PaymentRuns {
 		return this.jdbc.sql("SELECT * FROM payment_run WHERE run_id = :id")
 			.param("id", runId)
 			.query((rs, row) -> new Run(rs.getObject("run_id", UUID.class), rs.getObject("run_date", LocalDate.class),
-					rs.getString("trigger"), rs.getString("status"), rs.getInt("due"), rs.getInt("transferred"),
-					rs.getInt("blocked"), rs.getInt("failed"), rs.getInt("retrying"),
+					rs.getString("trigger"),
+					status(rs.getString("status"), rs.getTimestamp("heartbeat_at").toInstant()), rs.getInt("due"),
+					rs.getInt("transferred"), rs.getInt("blocked"), rs.getInt("failed"), rs.getInt("retrying"),
 					rs.getTimestamp("started_at").toInstant(),
 					rs.getTimestamp("finished_at") == null ? null : rs.getTimestamp("finished_at").toInstant()))
 			.optional();
+	}
+
+	private String status(String stored, Instant heartbeat) {
+		boolean silent = heartbeat.plus(this.lease.multipliedBy(3)).isBefore(this.clock.instant());
+		return "RUNNING".equals(stored) && silent ? "INTERRUPTED" : stored;
 	}
 
 	void execute(UUID runId, LocalDate date) {
@@ -119,8 +137,12 @@ public class PaymentRuns {
 					Thread.sleep(1_000);
 					continue;
 				}
+				List<java.util.concurrent.Future<?>> inFlight = new java.util.ArrayList<>();
 				for (Payout payout : batch) {
-					count(runId, process(payout, date, runId));
+					inFlight.add(this.workers.submit(() -> count(runId, process(payout, date, runId))));
+				}
+				for (java.util.concurrent.Future<?> future : inFlight) {
+					future.get();
 				}
 			}
 			finish(runId, "COMPLETED");
@@ -128,6 +150,10 @@ public class PaymentRuns {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			finish(runId, "FAILED");
+		}
+		catch (java.util.concurrent.ExecutionException ex) {
+			log.error("Payment run {} for {} failed", runId, date, ex.getCause());
 			finish(runId, "FAILED");
 		}
 		catch (RuntimeException ex) {
@@ -154,8 +180,10 @@ public class PaymentRuns {
 			case FAILED -> "failed";
 			case RETRYING -> "retrying";
 		};
-		this.jdbc.sql("UPDATE payment_run SET " + column + " = " + column + " + 1 WHERE run_id = :id")
+		this.jdbc
+			.sql("UPDATE payment_run SET " + column + " = " + column + " + 1, heartbeat_at = :now WHERE run_id = :id")
 			.param("id", runId)
+			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
 	}
 
@@ -170,6 +198,7 @@ public class PaymentRuns {
 	@PreDestroy
 	void stop() {
 		this.executor.shutdownNow();
+		this.workers.shutdownNow();
 	}
 
 }

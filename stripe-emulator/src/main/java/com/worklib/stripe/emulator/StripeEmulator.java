@@ -37,6 +37,8 @@ public class StripeEmulator implements AutoCloseable {
 
 	private final Webhooks webhooks;
 
+	private final StripeState state;
+
 	public StripeEmulator(int port) {
 		this(port, null, DEFAULT_WEBHOOK_SECRET, Clock.systemUTC());
 	}
@@ -47,6 +49,7 @@ public class StripeEmulator implements AutoCloseable {
 	 */
 	public StripeEmulator(int port, String webhookUrl, String webhookSecret, Clock clock) {
 		StripeState state = new StripeState(clock);
+		this.state = state;
 		this.webhooks = new Webhooks(clock, webhookUrl, webhookSecret);
 		this.server = new WireMockServer(WireMockConfiguration.options()
 			.port(port)
@@ -74,6 +77,22 @@ public class StripeEmulator implements AutoCloseable {
 	/** Where signed webhook events are delivered from now on. */
 	public void webhookEndpoint(String url, String secret) {
 		this.webhooks.configure(url, secret);
+	}
+
+	/**
+	 * An Express account that finished onboarding, without a webhook: seeds demos and
+	 * benchmarks.
+	 * @return its id
+	 */
+	public String createEnabledAccount(String email) {
+		String id = this.state.createAccount("express", "FR", email, java.util.Map.of()).id;
+		this.state.completeOnboarding(id);
+		return id;
+	}
+
+	/** The transfer group of every transfer held, in creation order. */
+	public java.util.List<String> transferGroups() {
+		return this.state.transfers().stream().map(t -> t.transferGroup).toList();
 	}
 
 	@Override
