@@ -106,7 +106,7 @@ class BillingBenchmark {
 				for (String status : new String[] { "REQUESTED", "CONFIRMED" }) {
 					BookingPayload payload = new BookingPayload(booking, UUID.randomUUID(), UUID.randomUUID(), partner,
 							UUID.randomUUID(), status, start, start.plusSeconds(3600), date, "Europe/Paris", price,
-							null, "REQUESTED".equals(status) ? 1 : 2);
+							null, null, "REQUESTED".equals(status) ? 1 : 2);
 					producer.send(new ProducerRecord<>(Topics.BOOKING_BOOKINGS, partner.toString(),
 							json.writeValueAsString(payload)));
 				}

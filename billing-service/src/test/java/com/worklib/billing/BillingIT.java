@@ -121,7 +121,7 @@ public abstract class BillingIT {
 				new MoneyAmount(amountMinor + vat, "EUR"), null, null);
 		return new BookingPayload(bookingId, partner.workspaceId(), UUID.randomUUID(), partner.partnerId(),
 				UUID.randomUUID(), status, start, start.plus(Duration.ofHours(1)), serviceDate, "Europe/Paris", price,
-				feeMinor == null ? null : new MoneyAmount(feeMinor, "EUR"), version);
+				feeMinor == null ? null : new MoneyAmount(feeMinor, "EUR"), null, version);
 	}
 
 	protected static RequestPostProcessor as(UUID userId, String... roles) {

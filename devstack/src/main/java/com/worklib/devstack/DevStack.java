@@ -109,7 +109,11 @@ public final class DevStack {
 		this.started.add(new MailCapture(SMTP_PORT, MAIL_API_PORT).start());
 		log.info("SMTP capture on {}, captured mail on http://localhost:{}/api/messages?to=ADDRESS", SMTP_PORT,
 				MAIL_API_PORT);
-		this.started.add(new StripeEmulator(StripeEmulator.DEFAULT_PORT).start());
+		// webhooks go where Stripe would send them: the public gateway
+		this.started.add(new StripeEmulator(StripeEmulator.DEFAULT_PORT,
+				"http://127.0.0.1:" + GATEWAY_PORT + "/api/payments/v1/stripe/webhooks",
+				StripeEmulator.DEFAULT_WEBHOOK_SECRET, java.time.Clock.systemUTC())
+			.start());
 		log.info("Stripe emulator on {}", StripeEmulator.DEFAULT_PORT);
 
 		// two at a time: on two cores, more JVMs starting together only slows each of
@@ -172,7 +176,8 @@ public final class DevStack {
 		out.append("  PostgreSQL           jdbc:postgresql://127.0.0.1:15432/<service>  (postgres / postgres)\n");
 		out.append("  Kafka                127.0.0.1:9092\n");
 		out.append("  Captured mail        http://localhost:8025/api/messages?to=ADDRESS  (SMTP 127.0.0.1:3025)\n");
-		out.append("  Stripe emulator      http://127.0.0.1:12111\n\n");
+		out.append(
+				"  Stripe emulator      http://127.0.0.1:12111  (webhooks to the gateway; /_emulator/… control API)\n\n");
 		out.append("  Dev users (password DevPassword-2026, client worklib-cli):\n");
 		out.append("    ops@worklib.test (ops), employee@worklib.test, employee2@worklib.test (employee)\n\n");
 		out.append("  ./worklib logs SERVICE | ./worklib clock set <ISO instant> | ./worklib down\n");

@@ -234,7 +234,7 @@ public abstract class PaymentIT {
 		long vat = totalInclVat / 6;
 		InvoicePayload invoice = new InvoicePayload(invoiceId, partner.partnerId(), number, month, this.clock.instant(),
 				new MoneyAmount(totalInclVat - vat, "EUR"), new MoneyAmount(vat, "EUR"),
-				new MoneyAmount(totalInclVat, "EUR"), "ISSUED", 1);
+				new MoneyAmount(totalInclVat, "EUR"), "ISSUED", "billing@" + number.toLowerCase() + ".example", 1);
 		this.kafka
 			.send(KafkaSupport.cloudEvent(Topics.BILLING_INVOICES, partner.partnerId().toString(), eventId,
 					EventTypes.INVOICE_ISSUED, this.json.writeValueAsString(invoice)))

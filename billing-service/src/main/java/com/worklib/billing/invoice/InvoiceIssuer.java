@@ -128,7 +128,8 @@ public class InvoiceIssuer {
 	static InvoicePayload payload(Invoice invoice) {
 		return new InvoicePayload(invoice.invoiceId(), invoice.partnerId(), invoice.number(), invoice.month(),
 				invoice.issuedAt(), invoice.totals().exclVat().toWire(), invoice.totals().vat().toWire(),
-				invoice.totals().inclVat().toWire(), invoice.status(), invoice.version());
+				invoice.totals().inclVat().toWire(), invoice.status(),
+				invoice.seller() == null ? null : invoice.seller().billingEmail(), invoice.version());
 	}
 
 	/**

@@ -17,7 +17,7 @@ import com.worklib.platform.web.ApiException;
 public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID partnerId, UUID bookerId,
 		BookingStatus status, boolean exclusive, Instant start, Instant end, LocalDate serviceDate, ZoneId timezone,
 		String workspaceName, Integer attendees, String note, PriceBreakdown price, Money cancellationFee,
-		String reason, Instant expiresAt, long version, Instant createdAt, Instant updatedAt) {
+		String reason, String cancelledBy, Instant expiresAt, long version, Instant createdAt, Instant updatedAt) {
 
 	public Booking confirmed() {
 		require(BookingStatus.REQUESTED, "confirmed");
@@ -43,13 +43,13 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 	public Booking cancelledByBooker(String reason, Instant now) {
 		requireActive();
 		boolean late = this.status == BookingStatus.CONFIRMED && !now.isBefore(cancellationDeadline());
-		return with(BookingStatus.CANCELLED, late ? this.price.amountExclVat() : null, reason);
+		return with(BookingStatus.CANCELLED, late ? this.price.amountExclVat() : null, reason, "BOOKER");
 	}
 
 	/** A partner cancels: always free. */
 	public Booking cancelledByPartner(String reason) {
 		requireActive();
-		return with(BookingStatus.CANCELLED, null, reason);
+		return with(BookingStatus.CANCELLED, null, reason, "PARTNER");
 	}
 
 	public Instant cancellationDeadline() {
@@ -70,25 +70,29 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 	}
 
 	private Booking with(BookingStatus status, Money fee, String reason) {
+		return with(status, fee, reason, null);
+	}
+
+	private Booking with(BookingStatus status, Money fee, String reason, String cancelledBy) {
 		return new Booking(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId, status,
 				this.exclusive, this.start, this.end, this.serviceDate, this.timezone, this.workspaceName,
-				this.attendees, this.note, this.price, fee, reason, this.expiresAt, this.version + 1, this.createdAt,
-				this.updatedAt);
+				this.attendees, this.note, this.price, fee, reason, cancelledBy, this.expiresAt, this.version + 1,
+				this.createdAt, this.updatedAt);
 	}
 
 	/** This state as written at {@code now}. */
 	public Booking writtenAt(Instant now) {
 		return new Booking(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId, this.status,
 				this.exclusive, this.start, this.end, this.serviceDate, this.timezone, this.workspaceName,
-				this.attendees, this.note, this.price, this.cancellationFee, this.reason, this.expiresAt, this.version,
-				this.createdAt == null ? now : this.createdAt, now);
+				this.attendees, this.note, this.price, this.cancellationFee, this.reason, this.cancelledBy,
+				this.expiresAt, this.version, this.createdAt == null ? now : this.createdAt, now);
 	}
 
 	public BookingPayload toPayload() {
 		return new BookingPayload(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId,
 				this.status.name(), this.start, this.end, this.serviceDate, this.timezone.getId(),
 				this.price.toSnapshot(), this.cancellationFee == null ? null : this.cancellationFee.toWire(),
-				this.version);
+				this.cancelledBy, this.version);
 	}
 
 }

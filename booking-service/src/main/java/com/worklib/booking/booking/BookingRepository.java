@@ -79,12 +79,14 @@ public class BookingRepository {
 	public void update(Booking b) {
 		int rows = this.jdbc
 			.sql("""
-					UPDATE booking SET status = :status, cancellation_fee_minor = :fee, reason = :reason, version = :version,
+					UPDATE booking SET status = :status, cancellation_fee_minor = :fee, reason = :reason, cancelled_by = :cancelledBy,
+					    version = :version,
 					  updated_at = :now WHERE id = :id AND version = :version - 1
 					""")
 			.param("status", b.status().name())
 			.param("fee", b.cancellationFee() == null ? null : b.cancellationFee().amountMinor())
 			.param("reason", b.reason())
+			.param("cancelledBy", b.cancelledBy())
 			.param("version", b.version())
 			.param("now", Timestamp.from(b.updatedAt()))
 			.param("id", b.id())
@@ -155,7 +157,7 @@ public class BookingRepository {
 				rs.getBoolean("exclusive"), rs.getTimestamp("start_at").toInstant(),
 				rs.getTimestamp("end_at").toInstant(), rs.getObject("service_date", LocalDate.class),
 				ZoneId.of(rs.getString("timezone")), rs.getString("workspace_name"), attendeesOrNull,
-				rs.getString("note"), price, cancellationFee, rs.getString("reason"),
+				rs.getString("note"), price, cancellationFee, rs.getString("reason"), rs.getString("cancelled_by"),
 				expires == null ? null : expires.toInstant(), rs.getLong("version"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}

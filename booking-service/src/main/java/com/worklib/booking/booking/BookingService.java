@@ -166,7 +166,8 @@ public class BookingService {
 		Booking booking = new Booking(UUID.randomUUID(), workspace.workspaceId(), workspace.establishmentId(),
 				workspace.partnerId(), booker.userId(), onRequest ? BookingStatus.REQUESTED : BookingStatus.CONFIRMED,
 				workspace.exclusive(), request.start(), request.end(), slot.serviceDate(), workspace.timezone(),
-				workspace.name(), request.attendees(), request.note(), price, null, null, expiresAt, 1, null, null)
+				workspace.name(), request.attendees(), request.note(), price, null, null, null, expiresAt, 1, null,
+				null)
 			.writtenAt(now);
 		this.bookings.insert(booking);
 		publish(booking);

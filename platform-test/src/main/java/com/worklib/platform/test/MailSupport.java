@@ -19,8 +19,11 @@ public final class MailSupport {
 	private MailSupport() {
 	}
 
-	/** A captured mail, as a person would read it. */
-	public record Mail(String from, List<String> to, String subject, String text) {
+	/**
+	 * A captured mail, as a person would read it: {@code text} is the plain-text part
+	 * (decoded), {@code html} the HTML part when there is one.
+	 */
+	public record Mail(String from, List<String> to, String subject, String text, String html) {
 	}
 
 	public static int smtpPort() {
@@ -68,13 +71,33 @@ public final class MailSupport {
 
 	static Mail toMail(MimeMessage message) {
 		try {
+			String text = part(message, "text/plain");
 			return new Mail(message.getFrom()[0].toString(),
 					Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(a -> a.toString()).toList(),
-					message.getSubject(), GreenMailUtil.getBody(message));
+					message.getSubject(), text == null ? GreenMailUtil.getBody(message) : text,
+					part(message, "text/html"));
 		}
-		catch (MessagingException ex) {
+		catch (MessagingException | java.io.IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * The decoded content of the first part of that type, searching nested multiparts.
+	 */
+	private static String part(jakarta.mail.Part part, String mimeType) throws MessagingException, java.io.IOException {
+		if (part.isMimeType(mimeType)) {
+			return String.valueOf(part.getContent()).replace("\r\n", "\n");
+		}
+		if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String found = part(multipart.getBodyPart(i), mimeType);
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
 	}
 
 }

@@ -40,8 +40,11 @@ final class StripeApi implements ResponseDefinitionTransformerV2 {
 
 	private final java.util.function.Supplier<String> baseUrl;
 
-	StripeApi(StripeState state, Webhooks webhooks, java.util.function.Supplier<String> baseUrl) {
+	private final ShiftableClock clock;
+
+	StripeApi(StripeState state, Webhooks webhooks, ShiftableClock clock, java.util.function.Supplier<String> baseUrl) {
 		this.state = state;
+		this.clock = clock;
 		this.webhooks = webhooks;
 		this.baseUrl = baseUrl;
 	}
@@ -238,6 +241,17 @@ final class StripeApi implements ResponseDefinitionTransformerV2 {
 						StripeJson.transfer(transfer)))
 				.orElseGet(() -> json(404, StripeJson.error("invalid_request_error", "resource_missing",
 						"No such transfer: '" + segments[2] + "'")));
+		}
+		if ("/_emulator/clock".equals(path)) {
+			if ("PUT".equals(method)) {
+				this.clock.set(java.time.OffsetDateTime.parse(input.get("instant").getAsString()).toInstant());
+			}
+			else if ("DELETE".equals(method)) {
+				this.clock.reset();
+			}
+			JsonObject now = new JsonObject();
+			now.addProperty("instant", this.clock.instant().toString());
+			return json(200, now);
 		}
 		if ("GET".equals(method) && "/_emulator/transfers".equals(path)) {
 			List<JsonObject> data = new ArrayList<>();

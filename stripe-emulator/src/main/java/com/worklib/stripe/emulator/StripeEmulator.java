@@ -48,15 +48,16 @@ public class StripeEmulator implements AutoCloseable {
 	 * called
 	 */
 	public StripeEmulator(int port, String webhookUrl, String webhookSecret, Clock clock) {
-		StripeState state = new StripeState(clock);
+		ShiftableClock shiftable = new ShiftableClock(clock);
+		StripeState state = new StripeState(shiftable);
 		this.state = state;
-		this.webhooks = new Webhooks(clock, webhookUrl, webhookSecret);
+		this.webhooks = new Webhooks(shiftable, webhookUrl, webhookSecret);
 		this.server = new WireMockServer(WireMockConfiguration.options()
 			.port(port)
 			.bindAddress("127.0.0.1")
 			.disableRequestJournal()
 			.containerThreads(24)
-			.extensions(new StripeApi(state, this.webhooks, this::baseUrl)));
+			.extensions(new StripeApi(state, this.webhooks, shiftable, this::baseUrl)));
 	}
 
 	public StripeEmulator start() {

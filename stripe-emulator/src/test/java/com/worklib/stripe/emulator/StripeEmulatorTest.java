@@ -158,6 +158,27 @@ class StripeEmulatorTest {
 	}
 
 	@Test
+	void signsWithItsMovedClockSoAServiceWithTheSameDevClockAcceptsTheEvent() throws Exception {
+		Account account = newAccount();
+		received.clear();
+		control("PUT", "/_emulator/clock", "{\"instant\":\"2027-03-10T08:00:00+01:00\"}");
+		try {
+			control("POST", "/_emulator/accounts/" + account.getId() + "/complete-onboarding", "");
+		}
+		finally {
+			control("DELETE", "/_emulator/clock", "");
+		}
+
+		java.time.Instant moved = java.time.Instant.parse("2027-03-10T07:00:30Z");
+		Event event = Webhook.constructEvent(received.get(0)[0], received.get(0)[1], SECRET, 300,
+				java.time.Clock.fixed(moved, java.time.ZoneOffset.UTC));
+		assertThat(event.getCreated()).isBetween(moved.getEpochSecond() - 60, moved.getEpochSecond());
+		assertThatThrownBy(() -> Webhook.constructEvent(received.get(0)[0], received.get(0)[1], SECRET, 300,
+				java.time.Clock.fixed(moved.plusSeconds(600), java.time.ZoneOffset.UTC)))
+			.isInstanceOf(com.stripe.exception.SignatureVerificationException.class);
+	}
+
+	@Test
 	void createsAnOnboardingLinkWhoseHostedPageCompletesOnboarding() throws Exception {
 		Account account = newAccount();
 		AccountLink link = stripe().v1()

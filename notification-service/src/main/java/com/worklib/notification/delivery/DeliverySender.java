@@ -1,0 +1,121 @@
+package com.worklib.notification.delivery;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends queued mails. Each send is retried at once a few times (Resilience4j, short
+ * back-off) for a hiccup; a mail that still fails stays queued and is tried again later
+ * with exponential back-off (from {@code initial-backoff} up to {@code max-backoff}), so
+ * an SMTP relay down for minutes loses nothing; after {@code max-attempts} it is FAILED
+ * for ops. Replicas share the work ({@code SKIP LOCKED}).
+ */
+@Component
+class DeliverySender {
+
+	private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
+
+	private final Deliveries deliveries;
+
+	private final JavaMailSender mailSender;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	private final String from;
+
+	private final int maxAttempts;
+
+	private final IntervalFunction backoff;
+
+	private final Retry retry;
+
+	DeliverySender(Deliveries deliveries, JavaMailSender mailSender, TransactionTemplate transactions, Clock clock,
+			@Value("${worklib.notification.from:Worklib <no-reply@worklib.example>}") String from,
+			@Value("${worklib.notification.max-attempts:12}") int maxAttempts,
+			@Value("${worklib.notification.initial-backoff:5s}") Duration initialBackoff,
+			@Value("${worklib.notification.max-backoff:5m}") Duration maxBackoff) {
+		this.deliveries = deliveries;
+		this.mailSender = mailSender;
+		this.transactions = transactions;
+		this.clock = clock;
+		this.from = from;
+		this.maxAttempts = maxAttempts;
+		this.backoff = IntervalFunction.ofExponentialBackoff(initialBackoff.toMillis(), 2.0, maxBackoff.toMillis());
+		this.retry = Retry.of("smtp",
+				RetryConfig.custom()
+					.maxAttempts(3)
+					.intervalFunction(IntervalFunction.ofExponentialBackoff(200, 2.0))
+					.retryExceptions(MailException.class)
+					.build());
+	}
+
+	@Scheduled(fixedDelayString = "${worklib.notification.send-interval:1s}")
+	void sendDue() {
+		while (Boolean.TRUE.equals(this.transactions.execute(tx -> sendBatch()))) {
+			// keep going while full batches come back
+		}
+	}
+
+	/**
+	 * @return whether a full batch was handled (there may be more)
+	 */
+	private boolean sendBatch() {
+		List<Deliveries.Outgoing> due = this.deliveries.claimDue(20);
+		for (Deliveries.Outgoing mail : due) {
+			try {
+				Retry.decorateRunnable(this.retry, () -> send(mail)).run();
+				this.deliveries.sent(mail.deliveryId());
+			}
+			catch (MailException ex) {
+				String error = ex.getMostSpecificCause().getMessage();
+				int attempts = mail.attempts() + 1;
+				if (attempts >= this.maxAttempts) {
+					this.deliveries.failed(mail.deliveryId(), error);
+					log.error("Mail {} to {} FAILED after {} attempts: {}", mail.deliveryId(), mail.recipient(),
+							attempts, error);
+				}
+				else {
+					this.deliveries.failedAttempt(mail.deliveryId(), error,
+							this.clock.instant().plusMillis(this.backoff.apply(attempts)));
+					log.warn("Mail {} to {} not sent (attempt {}): {}", mail.deliveryId(), mail.recipient(), attempts,
+							error);
+				}
+			}
+		}
+		return due.size() == 20;
+	}
+
+	private void send(Deliveries.Outgoing mail) {
+		MimeMessage message = this.mailSender.createMimeMessage();
+		try {
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(jakarta.mail.internet.InternetAddress.parse(this.from)[0]);
+			helper.setTo(mail.recipient());
+			helper.setSubject(mail.subject());
+			helper.setText(mail.textBody(), mail.htmlBody());
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new org.springframework.mail.MailPreparationException("Cannot build mail " + mail.deliveryId(), ex);
+		}
+		this.mailSender.send(message);
+	}
+
+}

@@ -1,0 +1,175 @@
+package com.worklib.notification.mails;
+
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.worklib.contracts.EventTypes;
+import com.worklib.contracts.MoneyAmount;
+import com.worklib.contracts.Topics;
+import com.worklib.contracts.booking.BookingPayload;
+import com.worklib.notification.contact.Contacts;
+import com.worklib.notification.delivery.Deliveries;
+import com.worklib.notification.delivery.MailContent;
+import com.worklib.notification.delivery.MailRenderer;
+import com.worklib.platform.messaging.IncomingEvent;
+import com.worklib.platform.messaging.PoisonEventException;
+
+/**
+ * Booking mails. A request goes to the establishment's booking contact as known when the
+ * request is processed (a contact changed a minute before gets it); confirmed, declined,
+ * expired and cancelled go to the booker; a booker's cancellation also goes to the
+ * contact. Dates and times are the venue's; the contact sees partner amounts, the booker
+ * customer prices.
+ */
+@Component
+class BookingMails {
+
+	private static final Logger log = LoggerFactory.getLogger(BookingMails.class);
+
+	private final Contacts contacts;
+
+	private final Deliveries deliveries;
+
+	private final MailRenderer renderer;
+
+	private final MailFormats formats;
+
+	private final TransactionTemplate transactions;
+
+	private final JsonMapper json;
+
+	BookingMails(Contacts contacts, Deliveries deliveries, MailRenderer renderer, MailFormats formats,
+			TransactionTemplate transactions, JsonMapper json) {
+		this.contacts = contacts;
+		this.deliveries = deliveries;
+		this.renderer = renderer;
+		this.formats = formats;
+		this.transactions = transactions;
+		this.json = json;
+	}
+
+	@KafkaListener(id = "notification-bookings", topics = Topics.BOOKING_BOOKINGS,
+			groupId = "notification-service-bookings")
+	void onBooking(ConsumerRecord<String, String> record) {
+		IncomingEvent event = IncomingEvent.from(record);
+		BookingPayload booking;
+		try {
+			booking = this.json.readValue(event.payload(), BookingPayload.class);
+		}
+		catch (RuntimeException ex) {
+			throw new PoisonEventException("Booking event " + event.id() + " is unreadable", ex);
+		}
+		this.transactions.executeWithoutResult(tx -> {
+			switch (event.type()) {
+				case EventTypes.BOOKING_REQUESTED -> toContact("booking-requested", event.id(), booking);
+				case EventTypes.BOOKING_CONFIRMED -> toBooker("booking-confirmed", event.id(), booking);
+				case EventTypes.BOOKING_DECLINED -> toBooker("booking-declined", event.id(), booking);
+				case EventTypes.BOOKING_EXPIRED -> toBooker("booking-expired", event.id(), booking);
+				case EventTypes.BOOKING_CANCELLED -> {
+					toBooker("booking-cancelled", event.id(), booking);
+					if ("BOOKER".equals(booking.cancelledBy())) {
+						toContact("booking-cancelled-contact", event.id(), booking);
+					}
+				}
+				default -> {
+				}
+			}
+		});
+	}
+
+	private record Place(String workspace, String establishment, ZoneId zone) {
+	}
+
+	private Place place(BookingPayload booking) {
+		var establishment = this.contacts.establishment(booking.establishmentId());
+		return new Place(this.contacts.workspaceName(booking.workspaceId()).orElse("—"),
+				establishment.map(Contacts.Establishment::name).orElse("—"), ZoneId.of(booking.timezone()));
+	}
+
+	private void toContact(String template, String eventId, BookingPayload booking) {
+		Optional<String> contact = this.contacts.establishment(booking.establishmentId())
+			.map(Contacts.Establishment::bookingContactEmail);
+		if (contact.isEmpty() || contact.get() == null) {
+			log.warn("Booking {}: no booking contact known for establishment {}; {} not sent", booking.bookingId(),
+					booking.establishmentId(), template);
+			return;
+		}
+		Locale locale = MailRenderer.FRENCH;
+		Place place = place(booking);
+		String date = MailFormats.date(booking.serviceDate(), locale);
+		String booker = this.contacts.user(booking.bookerUserId()).map(Contacts.User::displayName).orElse("—");
+		MailContent.Builder mail = MailContent.of(template, eventId, contact.get(), locale)
+			.subject(place.workspace(), date)
+			.paragraph("p1", booker, place.workspace(), date);
+		if ("booking-requested".equals(template)) {
+			mail.paragraph("p2");
+		}
+		else if (booking.cancellationFee() != null) {
+			mail.paragraph("late");
+		}
+		mail.detail("workspace", place.workspace())
+			.detail("establishment", place.establishment())
+			.detail("date", date)
+			.detail("time", MailFormats.timeRange(booking.start(), booking.end(), place.zone()))
+			.detail("booker", booker)
+			.detail("partnerAmount", partnerAmount(booking, locale))
+			.detail("fee",
+					booking.cancellationFee() == null ? null : MailFormats.money(booking.cancellationFee(), locale))
+			.action(this.formats.backOfficeUrl + "/partners/" + booking.partnerId() + "/bookings/"
+					+ booking.bookingId());
+		this.deliveries.queue(mail.build());
+	}
+
+	private void toBooker(String template, String eventId, BookingPayload booking) {
+		Optional<Contacts.User> booker = this.contacts.user(booking.bookerUserId());
+		if (booker.isEmpty()) {
+			log.warn("Booking {}: booker {} unknown; {} not sent", booking.bookingId(), booking.bookerUserId(),
+					template);
+			return;
+		}
+		Locale locale = MailRenderer.locale(booker.get().locale());
+		Place place = place(booking);
+		String date = MailFormats.date(booking.serviceDate(), locale);
+		MailContent.Builder mail = MailContent.of(template, eventId, booker.get().email(), locale)
+			.greeting(booker.get().firstName())
+			.subject(place.workspace(), date);
+		if ("booking-cancelled".equals(template)) {
+			mail.paragraph("PARTNER".equals(booking.cancelledBy()) ? "by-partner" : "by-booker", place.workspace(),
+					place.establishment());
+			if (booking.cancellationFee() != null) {
+				mail.paragraph("late");
+			}
+		}
+		else {
+			mail.paragraph("p1", place.workspace(), place.establishment());
+		}
+		MoneyAmount price = booking.price().customerAmountInclVat() != null ? booking.price().customerAmountInclVat()
+				: booking.price().amountInclVat();
+		mail.detail("workspace", place.workspace())
+			.detail("establishment", place.establishment())
+			.detail("date", date)
+			.detail("time", MailFormats.timeRange(booking.start(), booking.end(), place.zone()))
+			.detail("price", "booking-confirmed".equals(template) ? MailFormats.money(price, locale) : null)
+			.detail("fee",
+					booking.cancellationFee() == null ? null : MailFormats.money(booking.cancellationFee(), locale))
+			.action(this.formats.webBaseUrl + ("booking-confirmed".equals(template) ? "/bookings/" + booking.bookingId()
+					: "booking-cancelled".equals(template) ? "/bookings" : "/search"));
+		this.deliveries.queue(mail.build());
+	}
+
+	private String partnerAmount(BookingPayload booking, Locale locale) {
+		return this.renderer.text("amount.partner", locale, MailFormats.money(booking.price().amountExclVat(), locale),
+				MailFormats.money(booking.price().amountInclVat(), locale));
+	}
+
+}

@@ -1,0 +1,125 @@
+package com.worklib.notification.mails;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+
+import com.worklib.contracts.EventTypes;
+import com.worklib.contracts.MoneyAmount;
+import com.worklib.contracts.Topics;
+import com.worklib.contracts.billing.InvoicePayload;
+import com.worklib.contracts.payment.PayoutPayload;
+import com.worklib.notification.NotificationIT;
+import com.worklib.platform.test.MailSupport;
+import com.worklib.platform.test.WithKafka;
+import com.worklib.platform.test.WithPostgres;
+import com.worklib.platform.test.WithSmtp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(properties = "worklib.notification.send-interval=200ms")
+@AutoConfigureMockMvc
+@WithPostgres
+@WithKafka
+@WithSmtp
+class MoneyMailsIT extends NotificationIT {
+
+	InvoicePayload invoice(UUID partnerId, String number, String billingEmail, long total) {
+		return new InvoicePayload(UUID.randomUUID(), partnerId, number, "2026-10",
+				Instant.parse("2026-11-01T01:00:00Z"), new MoneyAmount(total * 5 / 6, "EUR"),
+				new MoneyAmount(total / 6, "EUR"), new MoneyAmount(total, "EUR"), "ISSUED", billingEmail, 1);
+	}
+
+	PayoutPayload payout(InvoicePayload invoice, String status, String reason, long version) {
+		return new PayoutPayload(UUID.nameUUIDFromBytes(invoice.invoiceId().toString().getBytes()), invoice.partnerId(),
+				invoice.invoiceId(), invoice.totalInclVat(), LocalDate.of(2026, 11, 10), status, reason, null, version);
+	}
+
+	void invoiceIssued(InvoicePayload invoice) throws Exception {
+		publish(Topics.BILLING_INVOICES, invoice.partnerId().toString(), UUID.randomUUID().toString(),
+				EventTypes.INVOICE_ISSUED, invoice);
+	}
+
+	void payoutEvent(String type, PayoutPayload payout) throws Exception {
+		publish(Topics.PAYMENT_PAYOUTS, payout.partnerId().toString(), UUID.randomUUID().toString(), type, payout);
+	}
+
+	@Test
+	void theInvoiceMailAnnouncesTheAmountAndPayoutDateOnceBothAreKnown() throws Exception {
+		String billing = address("billing");
+		InvoicePayload invoice = invoice(UUID.randomUUID(), "ATLYON-2026-00007", billing, 12_600);
+
+		invoiceIssued(invoice);
+		Thread.sleep(1000);
+		assertThat(MailSupport.messagesTo(billing)).as("no payout date yet").isEmpty();
+		payoutEvent(EventTypes.PAYOUT_PLANNED, payout(invoice, "PLANNED", null, 1));
+
+		MailSupport.Mail mail = mailTo(billing);
+		assertThat(mail.subject()).isEqualTo("Votre facture ATLYON-2026-00007 (octobre 2026)");
+		assertThat(mail.text()).contains("(autofacturation)")
+			.contains("Le virement de 126,00\u00a0€ est prévu le mardi 10 novembre 2026.")
+			.contains("http://localhost:3000/partners/" + invoice.partnerId() + "/invoices/" + invoice.invoiceId());
+		// billing republishes the invoice: still one mail
+		invoiceIssued(invoice);
+		assertStillOneMailTo(billing);
+	}
+
+	@Test
+	void thePayoutPlanArrivingFirstStillGivesOneInvoiceMail() throws Exception {
+		String billing = address("billing");
+		InvoicePayload invoice = invoice(UUID.randomUUID(), "PAYFIRST-2026-00001", billing, 6_000);
+
+		payoutEvent(EventTypes.PAYOUT_PLANNED, payout(invoice, "PLANNED", null, 1));
+		invoiceIssued(invoice);
+
+		assertThat(mailTo(billing).text()).contains("60,00\u00a0€");
+		assertStillOneMailTo(billing);
+	}
+
+	@Test
+	void aBlockedPayoutTellsOwnerAndFinanceWhatStripeNeedsButNotTheManager() throws Exception {
+		UUID partnerId = UUID.randomUUID();
+		String owner = address("owner");
+		String finance = address("finance");
+		String manager = address("manager");
+		member(partnerId, user(owner, "Olivia", "Roux", "fr"), "OWNER");
+		member(partnerId, user(finance, "Frank", "Moreau", "en"), "FINANCE");
+		member(partnerId, user(manager, "Marc", "Petit", "fr"), "MANAGER");
+		InvoicePayload invoice = invoice(partnerId, "BLOCK-2026-00001", address("billing"), 9_900);
+		invoiceIssued(invoice);
+
+		payoutEvent(EventTypes.PAYOUT_BLOCKED, payout(invoice, "BLOCKED",
+				"Stripe onboarding is not finished; Stripe still needs: individual.verification.document", 2));
+
+		MailSupport.Mail toOwner = mailTo(owner);
+		assertThat(toOwner.subject()).isEqualTo("Paiement en attente : Stripe a besoin d’informations");
+		assertThat(toOwner.text()).startsWith("Bonjour Olivia,")
+			.contains("Nous ne pouvons pas encore vous verser 99,00\u00a0€ (facture BLOCK-2026-00001).")
+			.contains("individual.verification.document")
+			.contains("/partners/" + partnerId + "/payouts");
+		assertThat(mailTo(finance).subject()).isEqualTo("Payout on hold: Stripe needs information");
+		Thread.sleep(1000);
+		assertThat(MailSupport.messagesTo(manager)).isEmpty();
+	}
+
+	@Test
+	void aPaidPayoutIsAnnouncedToOwnerAndFinance() throws Exception {
+		UUID partnerId = UUID.randomUUID();
+		String owner = address("owner");
+		member(partnerId, user(owner, "Olivia", "Roux", "fr"), "OWNER");
+		InvoicePayload invoice = invoice(partnerId, "PAID-2026-00001", address("billing"), 4_200);
+		invoiceIssued(invoice);
+
+		payoutEvent(EventTypes.PAYOUT_PAID, payout(invoice, "PAID", null, 4));
+
+		MailSupport.Mail mail = mailTo(owner);
+		assertThat(mail.subject()).isEqualTo("Paiement effectué : 42,00\u00a0€");
+		assertThat(mail.text()).contains("Stripe a versé 42,00\u00a0€ (facture PAID-2026-00001)");
+	}
+
+}
