@@ -93,7 +93,8 @@ public class InvoiceIssuer {
 		if (code.isEmpty()) {
 			return Outcome.skipped("The partner is not known to billing yet (no venue event received)");
 		}
-		List<OpenItem> items = openItems(partnerId, month, true);
+		UUID invoiceId = UUID.randomUUID();
+		List<OpenItem> items = takeOpenItems(partnerId, month, invoiceId);
 		if (items.isEmpty()) {
 			return new Outcome("NOTHING_TO_INVOICE", null, null);
 		}
@@ -107,19 +108,11 @@ public class InvoiceIssuer {
 				ON CONFLICT (partner_id, year) DO UPDATE SET last_seq = invoice_series.last_seq + 1
 				RETURNING last_seq
 				""").param("p", partnerId).param("y", year).query(Integer.class).single();
-		Invoice invoice = new Invoice(UUID.randomUUID(), partnerId, month.toString(),
+		Invoice invoice = new Invoice(invoiceId, partnerId, month.toString(),
 				"%s-%d-%05d".formatted(code.get(), year, seq),
 				totals.inclVat().amountMinor() < 0 ? "CREDIT_NOTE" : "INVOICE", now, totals, profile.get(),
 				mandate.get().mandateVersion(), "ISSUED", null, List.copyOf(lines), 1);
 		this.invoices.insert(invoice);
-		this.jdbc.sql("""
-				UPDATE billable_item SET invoiced_excl_minor = amount_excl_minor,
-				  first_invoice_id = COALESCE(first_invoice_id, :invoice)
-				WHERE booking_id = ANY(:ids)
-				""")
-			.param("invoice", invoice.invoiceId())
-			.param("ids", items.stream().map(OpenItem::bookingId).toArray(UUID[]::new))
-			.update();
 		this.events.publish(Topics.BILLING_INVOICES, partnerId.toString(), EventTypes.INVOICE_ISSUED,
 				invoice.invoiceId().toString(), payload(invoice));
 		return Outcome.invoiced(invoice.invoiceId());
@@ -138,7 +131,7 @@ public class InvoiceIssuer {
 	 */
 	public List<Invoice.Line> draft(UUID partnerId, YearMonth month) {
 		boolean franchise = this.profiles.find(partnerId).map(BillingProfile::franchise).orElse(false);
-		return lines(openItems(partnerId, month, false), month, franchise);
+		return lines(openItems(partnerId, month), month, franchise);
 	}
 
 	private static List<Invoice.Line> lines(List<OpenItem> items, YearMonth month, boolean franchise) {
@@ -154,32 +147,57 @@ public class InvoiceIssuer {
 	}
 
 	/**
-	 * The month's items not invoiced yet, and the changes to items of months already
-	 * invoiced to this partner (regularisations); locked until the invoice is written
-	 * when {@code lock}.
+	 * Marks the open items ({@link #OPEN_ITEMS}) invoiced by {@code invoiceId} and
+	 * returns them as they were: one statement that reads, locks and writes each row
+	 * once. The amount is the row's current one (the update holds its lock); what was
+	 * invoiced before only changes under the per-partner close lock the caller holds.
 	 */
-	private List<OpenItem> openItems(UUID partnerId, YearMonth month, boolean lock) {
-		return this.jdbc
-			.sql("""
-					SELECT i.booking_id, i.service_date, i.service_month, i.kind, i.amount_excl_minor, i.invoiced_excl_minor,
-					  i.currency, i.vat_rate_bps, COALESCE(w.name, 'Workspace ' || left(CAST(i.workspace_id AS text), 8)) AS workspace_name,
-					  f.number AS regularises_number
-					FROM billable_item i
-					LEFT JOIN billing_workspace w ON w.workspace_id = i.workspace_id
-					LEFT JOIN invoice f ON f.invoice_id = i.first_invoice_id
-					WHERE i.partner_id = :p AND i.amount_excl_minor <> i.invoiced_excl_minor
-					  AND (i.service_month = :m OR (i.service_month < :m
-					       AND EXISTS (SELECT 1 FROM invoice c WHERE c.partner_id = i.partner_id AND c.month = i.service_month)))
-					ORDER BY i.service_date, i.booking_id
-					"""
-					+ (lock ? " FOR UPDATE OF i" : ""))
+	private List<OpenItem> takeOpenItems(UUID partnerId, YearMonth month, UUID invoiceId) {
+		List<OpenItem> items = new ArrayList<>(this.jdbc.sql("""
+				UPDATE billable_item t SET invoiced_excl_minor = t.amount_excl_minor,
+				  first_invoice_id = COALESCE(t.first_invoice_id, :invoice)
+				FROM (%s) o
+				WHERE t.booking_id = o.booking_id AND t.amount_excl_minor <> o.invoiced_excl_minor
+				RETURNING o.booking_id, o.service_date, o.service_month, t.kind, t.amount_excl_minor,
+				  o.invoiced_excl_minor, t.currency, t.vat_rate_bps, o.workspace_name, o.regularises_number
+				""".formatted(OPEN_ITEMS))
+			.param("invoice", invoiceId)
 			.param("p", partnerId)
 			.param("m", month.toString())
-			.query((rs, n) -> new OpenItem(rs.getObject("booking_id", UUID.class),
-					rs.getObject("service_date", LocalDate.class), rs.getString("service_month"), rs.getString("kind"),
-					rs.getLong("amount_excl_minor"), rs.getLong("invoiced_excl_minor"),
-					Currency.getInstance(rs.getString("currency")), rs.getInt("vat_rate_bps"),
-					rs.getString("workspace_name"), rs.getString("regularises_number")))
+			.query(InvoiceIssuer::openItem)
+			.list());
+		items.sort(java.util.Comparator.comparing(OpenItem::serviceDate).thenComparing(OpenItem::bookingId));
+		return items;
+	}
+
+	/**
+	 * The month's items not invoiced yet, and the changes to items of months already
+	 * invoiced to this partner (regularisations).
+	 */
+	private static final String OPEN_ITEMS = """
+			SELECT i.booking_id, i.service_date, i.service_month, i.kind, i.amount_excl_minor, i.invoiced_excl_minor,
+			  i.currency, i.vat_rate_bps, COALESCE(w.name, 'Workspace ' || left(CAST(i.workspace_id AS text), 8)) AS workspace_name,
+			  f.number AS regularises_number
+			FROM billable_item i
+			LEFT JOIN billing_workspace w ON w.workspace_id = i.workspace_id
+			LEFT JOIN invoice f ON f.invoice_id = i.first_invoice_id
+			WHERE i.partner_id = :p AND i.amount_excl_minor <> i.invoiced_excl_minor
+			  AND (i.service_month = :m OR (i.service_month < :m
+			       AND EXISTS (SELECT 1 FROM invoice c WHERE c.partner_id = i.partner_id AND c.month = i.service_month)))
+			""";
+
+	private static OpenItem openItem(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+		return new OpenItem(rs.getObject("booking_id", UUID.class), rs.getObject("service_date", LocalDate.class),
+				rs.getString("service_month"), rs.getString("kind"), rs.getLong("amount_excl_minor"),
+				rs.getLong("invoiced_excl_minor"), Currency.getInstance(rs.getString("currency")),
+				rs.getInt("vat_rate_bps"), rs.getString("workspace_name"), rs.getString("regularises_number"));
+	}
+
+	private List<OpenItem> openItems(UUID partnerId, YearMonth month) {
+		return this.jdbc.sql(OPEN_ITEMS + " ORDER BY i.service_date, i.booking_id")
+			.param("p", partnerId)
+			.param("m", month.toString())
+			.query(InvoiceIssuer::openItem)
 			.list();
 	}
 

@@ -48,13 +48,19 @@ public class StripeEmulator implements AutoCloseable {
 	 * called
 	 */
 	public StripeEmulator(int port, String webhookUrl, String webhookSecret, Clock clock) {
+		this(port, "127.0.0.1", webhookUrl, webhookSecret, clock);
+	}
+
+	/**
+	 * @param bindAddress 0.0.0.0 in a container, loopback everywhere else */
+	public StripeEmulator(int port, String bindAddress, String webhookUrl, String webhookSecret, Clock clock) {
 		ShiftableClock shiftable = new ShiftableClock(clock);
 		StripeState state = new StripeState(shiftable);
 		this.state = state;
 		this.webhooks = new Webhooks(shiftable, webhookUrl, webhookSecret);
 		this.server = new WireMockServer(WireMockConfiguration.options()
 			.port(port)
-			.bindAddress("127.0.0.1")
+			.bindAddress(bindAddress)
 			.disableRequestJournal()
 			.containerThreads(24)
 			.extensions(new StripeApi(state, this.webhooks, shiftable, this::baseUrl)));
@@ -109,7 +115,8 @@ public class StripeEmulator implements AutoCloseable {
 		int port = args.length > 0 ? Integer.parseInt(args[0]) : DEFAULT_PORT;
 		String webhookUrl = args.length > 1 ? args[1] : null;
 		String secret = args.length > 2 ? args[2] : DEFAULT_WEBHOOK_SECRET;
-		StripeEmulator emulator = new StripeEmulator(port, webhookUrl, secret, Clock.systemUTC()).start();
+		String bind = System.getenv().getOrDefault("STRIPE_EMULATOR_BIND", "127.0.0.1");
+		StripeEmulator emulator = new StripeEmulator(port, bind, webhookUrl, secret, Clock.systemUTC()).start();
 		Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
 		System.out.println("Stripe emulator listening on " + emulator.baseUrl());
 		Thread.currentThread().join();
