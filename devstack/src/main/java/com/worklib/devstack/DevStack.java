@@ -58,9 +58,25 @@ public final class DevStack {
 
 	private final List<AutoCloseable> started = Collections.synchronizedList(new ArrayList<>());
 
+	private final Map<String, ServiceProcess> services = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private String kafkaBootstrap;
+
 	DevStack(Path root) {
+		this(root, root.resolve(".devstack"));
+	}
+
+	private DevStack(Path root, Path home) {
 		this.root = root;
-		this.home = root.resolve(".devstack");
+		this.home = home;
+	}
+
+	/**
+	 * The stack as {@code ./worklib up} starts it, with its state under {@code home}:
+	 * what the system tests run against.
+	 */
+	public static DevStack at(Path root, Path home) {
+		return new DevStack(root, home);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -77,7 +93,7 @@ public final class DevStack {
 		Thread.currentThread().join();
 	}
 
-	void up() throws IOException, SQLException {
+	public void up() throws IOException, SQLException {
 		long begin = System.nanoTime();
 		Files.createDirectories(logs());
 		Files.deleteIfExists(this.home.resolve("ready"));
@@ -118,6 +134,7 @@ public final class DevStack {
 
 		// two at a time: on two cores, more JVMs starting together only slows each of
 		// them
+		this.kafkaBootstrap = kafka.bootstrapServers();
 		List<ServiceProcess> services = new ArrayList<>();
 		for (int i = 0; i < SERVICES.size(); i += 2) {
 			List<ServiceProcess> pair = new ArrayList<>();
@@ -150,6 +167,7 @@ public final class DevStack {
 				Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "SERVER_PORT", String.valueOf(port)))
 			.start();
 		this.started.add(process);
+		this.services.put(name, process);
 		recordPid(name, process.handle());
 		return process;
 	}
@@ -184,8 +202,23 @@ public final class DevStack {
 		return out.toString();
 	}
 
+	/** Stops one service (a failure drill); the rest keeps running. */
+	public void stopService(String name) {
+		ServiceProcess process = this.services.remove(name);
+		if (process != null) {
+			this.started.remove(process);
+			process.close();
+		}
+	}
+
+	/** Starts a service stopped by {@link #stopService} and waits until it is ready. */
+	public void startService(String name) throws IOException {
+		Service service = SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+		startService(name, service.port(), this.kafkaBootstrap).awaitReady(Duration.ofMinutes(3));
+	}
+
 	/** Stops everything this launcher started, newest first. */
-	void stop() {
+	public void stop() {
 		List<AutoCloseable> toStop = new ArrayList<>(this.started);
 		Collections.reverse(toStop);
 		// services and the gateway all at once: each takes seconds to drain, and none

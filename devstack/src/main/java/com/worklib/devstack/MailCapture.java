@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -102,7 +101,10 @@ final class MailCapture implements AutoCloseable {
 			mail.put("to",
 					Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString).toList());
 			mail.put("subject", message.getSubject());
-			mail.put("text", GreenMailUtil.getBody(message));
+			// the plain-text part, decoded: what a person reads (not the raw MIME body)
+			com.worklib.platform.test.MailSupport.Mail readable = com.worklib.platform.test.MailSupport.toMail(message);
+			mail.put("text", readable.text());
+			mail.put("html", readable.html());
 			java.util.Date date = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
 			Instant received = date == null ? null : date.toInstant();
 			mail.put("receivedAt", received == null ? null : received.toString());

@@ -1,5 +1,6 @@
 package com.worklib.payment.payout;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 

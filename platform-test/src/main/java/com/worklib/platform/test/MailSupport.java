@@ -69,7 +69,8 @@ public final class MailSupport {
 		throw new AssertionError("No mail reached " + address + " within " + timeout);
 	}
 
-	static Mail toMail(MimeMessage message) {
+	/** A received message as a person reads it (plain-text part decoded). */
+	public static Mail toMail(MimeMessage message) {
 		try {
 			String text = part(message, "text/plain");
 			return new Mail(message.getFrom()[0].toString(),

@@ -52,7 +52,8 @@ public class StripeEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * @param bindAddress 0.0.0.0 in a container, loopback everywhere else */
+	 * @param bindAddress 0.0.0.0 in a container, loopback everywhere else
+	 */
 	public StripeEmulator(int port, String bindAddress, String webhookUrl, String webhookSecret, Clock clock) {
 		ShiftableClock shiftable = new ShiftableClock(clock);
 		StripeState state = new StripeState(shiftable);
