@@ -5,3 +5,4 @@ CREATE DATABASE booking;
 CREATE DATABASE billing;
 CREATE DATABASE payment;
 CREATE DATABASE notification;
+CREATE DATABASE keycloak;

@@ -147,6 +147,128 @@ class DeploymentArtifactsTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void kubernetesContainersReadOnlyTheirVariablesAndAreProbedOnTheActuatorGroups() throws IOException {
+		for (String app : APPS) {
+			Map<String, Object> deployment = documents(ROOT.resolve("k8s/base/" + app + ".yaml")).get(0);
+			Map<String, Object> container = ((List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) deployment
+				.get("spec")).get("template")).get("spec")).get("containers")).get(0);
+			Set<String> read = variablesRead(app);
+			for (Map<String, Object> variable : (List<Map<String, Object>>) container.get("env")) {
+				String name = (String) variable.get("name");
+				assertThat(read.contains(name) || IMPLICIT.contains(name)).as(app + " reads " + name).isTrue();
+			}
+			assertThat(((Map<String, Object>) ((Map<String, Object>) container.get("readinessProbe")).get("httpGet"))
+				.get("path")).isEqualTo("/actuator/health/readiness");
+			assertThat(((Map<String, Object>) ((Map<String, Object>) container.get("livenessProbe")).get("httpGet"))
+				.get("path")).isEqualTo("/actuator/health/liveness");
+			assertThat(((List<Map<String, Object>>) container.get("ports")).get(0).get("containerPort")).as(app)
+				.isEqualTo(8080);
+		}
+		Map<String, Object> compose = yaml(ROOT.resolve("docker-compose.yml"));
+		Map<String, Object> gateway = (Map<String, Object>) ((Map<String, Object>) compose.get("services"))
+			.get("gateway");
+		assertThat((Map<String, Object>) gateway.get("environment")).containsEntry("SERVER_PORT", "8080");
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void everyOverlayRendersEveryServiceWithAnAutoscalerAndADisruptionBudget() throws Exception {
+		for (String overlay : List.of("dev", "prod")) {
+			List<Map<String, Object>> rendered = render(ROOT.resolve("k8s/overlays/" + overlay));
+			if (rendered == null) {
+				// no kubectl here: at least the overlay points at the base and the
+				// engines
+				assertThat(Files.readString(ROOT.resolve("k8s/overlays/" + overlay + "/kustomization.yaml")))
+					.contains("../../base")
+					.contains("../../engines");
+				continue;
+			}
+			Set<String> deployments = new HashSet<>();
+			Set<String> scaled = new HashSet<>();
+			Set<String> budgets = new HashSet<>();
+			Set<String> kinds = new HashSet<>();
+			for (Map<String, Object> document : rendered) {
+				String kind = (String) document.get("kind");
+				kinds.add(kind);
+				String name = (String) ((Map<String, Object>) document.get("metadata")).get("name");
+				switch (kind) {
+					case "Deployment" -> deployments.add(name);
+					case "HorizontalPodAutoscaler", "ScaledObject" -> scaled.add(name);
+					case "PodDisruptionBudget" -> budgets.add(name);
+					default -> {
+					}
+				}
+			}
+			assertThat(deployments).as(overlay).containsAll(APPS);
+			assertThat(scaled).as(overlay).containsAll(APPS);
+			assertThat(budgets).as(overlay).containsAll(APPS);
+			assertThat(kinds).as(overlay)
+				.contains("Ingress", "ConfigMap", "Kafka", "KafkaTopic", "Cluster", "Keycloak", "ScaledObject");
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Object> realmRoles(Map<String, Object> realm) {
+		return ((List<Map<String, Object>>) ((Map<String, Object>) realm.get("roles")).get("realm")).stream()
+			.map(role -> role.get("name"))
+			.toList();
+	}
+
+	/** {@code kubectl kustomize}, or null when kubectl is not installed. */
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> render(Path overlay) throws Exception {
+		Process process;
+		try {
+			process = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true).start();
+		}
+		catch (IOException ex) {
+			return null;
+		}
+		String output = new String(process.getInputStream().readAllBytes());
+		assertThat(process.waitFor()).as(output).isZero();
+		List<Map<String, Object>> documents = new ArrayList<>();
+		for (Object document : new Yaml().loadAll(output)) {
+			documents.add((Map<String, Object>) document);
+		}
+		return documents;
+	}
+
+	@Test
+	@SuppressWarnings("unchecked")
+	void productionSettingsHaveNoDevUsersNoDevClockAndNoSecretValues() throws IOException {
+		Map<String, Object> realm = yaml(ROOT.resolve("keycloak/worklib-realm-prod.json"));
+		assertThat((List<Map<String, Object>>) realm.get("users"))
+			.allMatch(user -> ((String) user.get("username")).startsWith("service-account-"));
+		assertThat((List<Map<String, Object>>) realm.get("clients")).extracting(client -> client.get("clientId"))
+			.doesNotContain("worklib-cli");
+		String realmText = Files.readString(ROOT.resolve("keycloak/worklib-realm-prod.json"));
+		assertThat(realmText).doesNotContain("dev-only").doesNotContain("worklib.test");
+		Map<String, Object> dev = yaml(ROOT.resolve("keycloak/worklib-realm.json"));
+		assertThat(realmRoles(realm)).as("the production realm has the dev realm's roles")
+			.containsExactlyInAnyOrderElementsOf(realmRoles(dev));
+
+		String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+		assertThat(compose).contains("worklib-realm-prod.json").doesNotContain("SPRING_PROFILES_ACTIVE");
+		assertThat(Files.readString(ROOT.resolve("k8s/overlays/prod/kustomization.yaml")))
+			.doesNotContain("secretGenerator");
+		List<Path> deployed = new ArrayList<>(List.of(ROOT.resolve("docker-compose.yml"), ROOT.resolve("Dockerfile"),
+				ROOT.resolve("keycloak/worklib-realm-prod.json")));
+		try (Stream<Path> files = Files.walk(ROOT.resolve("k8s"))) {
+			files.filter(Files::isRegularFile).forEach(deployed::add);
+		}
+		Pattern secret = Pattern.compile("sk_live_|rk_live_|-----BEGIN [A-Z ]*PRIVATE KEY|whsec_(?!worklib_emulator)");
+		for (Path file : deployed) {
+			assertThat(secret.matcher(Files.readString(file)).find()).as(file + " holds a secret value").isFalse();
+		}
+		for (String app : APPS) {
+			assertThat(Files.readString(ROOT.resolve("k8s/base/" + app + ".yaml"))).as(app)
+				.doesNotContain("SPRING_PROFILES_ACTIVE")
+				.doesNotContain("dev-clock");
+		}
+	}
+
+	@Test
 	void theImageRunsLayeredAsANonRootUserWithAHealthCheck() throws IOException {
 		String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
 
