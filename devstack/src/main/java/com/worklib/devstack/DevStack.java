@@ -62,6 +62,9 @@ public final class DevStack {
 
 	private String kafkaBootstrap;
 
+	/** {@code ./worklib up} seeds the demo once; the system tests start empty. */
+	private boolean seedDemo;
+
 	DevStack(Path root) {
 		this(root, root.resolve(".devstack"));
 	}
@@ -84,6 +87,7 @@ public final class DevStack {
 		DevStack stack = new DevStack(root);
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
 		try {
+			stack.seedDemo = !Boolean.getBoolean("worklib.noDemo");
 			stack.up();
 		}
 		catch (RuntimeException ex) {
@@ -153,7 +157,14 @@ public final class DevStack {
 		keycloak.awaitReady(Duration.ofMinutes(4));
 		log.info("Keycloak ready on {}", KEYCLOAK_PORT);
 
+		if (this.seedDemo) {
+			new DemoData(this.home).seedOnce();
+		}
 		String summary = summary(Duration.ofNanos(System.nanoTime() - begin));
+		Path demo = this.home.resolve("demo-seeded");
+		if (this.seedDemo && Files.exists(demo)) {
+			summary = summary + Files.readString(demo);
+		}
 		Files.writeString(this.home.resolve("ready"), summary);
 		System.out.println(summary);
 	}

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -97,6 +98,11 @@ class PartnersMonthIT {
 		// them employees)
 		employee = signUpAndVerify(EMPLOYEE, "Emma");
 		employee2 = signUpAndVerify("enzo@sys-client.test", "Enzo");
+	}
+
+	@AfterAll
+	static void stopPlatform() {
+		Platform.stop();
 	}
 
 	/** The n-th Monday-to-Friday of the month. */
@@ -273,6 +279,17 @@ class PartnersMonthIT {
 		eventually("payouts enabled", () -> assertThat(
 				owner.read("/api/payments/v1/partners/" + partnerId + "/connected-account").get("status").asString())
 			.isEqualTo("ENABLED"));
+		// money is OWNER and FINANCE business, not MANAGER's
+		assertThat(finance.get("/api/payments/v1/partners/" + partnerId + "/connected-account").status())
+			.isEqualTo(200);
+		assertThat(finance.get("/api/billing/v1/partners/" + partnerId + "/billing-profile").status()).isEqualTo(200);
+		assertThat(manager.get("/api/payments/v1/partners/" + partnerId + "/connected-account").status())
+			.isEqualTo(404);
+		assertThat(manager.get("/api/billing/v1/partners/" + partnerId + "/billing-profile").status()).isEqualTo(404);
+		assertThat(finance
+			.post("/api/billing/v1/partners/" + partnerId + "/self-billing-mandate",
+					Map.of("accepted", true, "mandateVersion", "2026-11"))
+			.status()).as("only an OWNER accepts the mandate").isEqualTo(403);
 	}
 
 	@Test
@@ -296,6 +313,8 @@ class PartnersMonthIT {
 		Mailbox.Mail request = Mailbox.await(NEW_CONTACT, s -> s.startsWith("Nouvelle demande de réservation"));
 		assertThat(request.text()).contains("Salle Belledonne").contains("10:00 – 12:00");
 		assertThat(Mailbox.of(OLD_CONTACT)).isEmpty();
+		assertThat(finance.post("/api/bookings/v1/bookings/" + room.get("bookingId").asString() + "/confirm", "{}")
+			.status()).as("FINANCE does not answer booking requests").isEqualTo(403);
 		eventually("the manager confirms the request",
 				() -> assertThat(
 						manager.post("/api/bookings/v1/bookings/" + room.get("bookingId").asString() + "/confirm", "{}")

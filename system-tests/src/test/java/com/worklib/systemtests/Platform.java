@@ -45,6 +45,17 @@ final class Platform {
 		return stack;
 	}
 
+	/**
+	 * Stops everything while the test JVM is still in charge: a shutdown hook alone can
+	 * be cut short when the build ends the fork, leaving Keycloak and Kafka behind.
+	 */
+	static synchronized void stop() {
+		if (stack != null) {
+			stack.stop();
+			stack = null;
+		}
+	}
+
 	private static void requireFree(int port) {
 		try (ServerSocket socket = new ServerSocket(port)) {
 			socket.setReuseAddress(true);

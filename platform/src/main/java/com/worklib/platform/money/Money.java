@@ -5,6 +5,8 @@ import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 import com.worklib.contracts.MoneyAmount;
 
 /**
@@ -60,6 +62,7 @@ public record Money(long amountMinor, Currency currency) implements Comparable<M
 		return times(BigDecimal.valueOf(bps).movePointLeft(4));
 	}
 
+	@JsonIgnore // not part of the wire form {"amountMinor", "currency"} (API.md)
 	public boolean isPositive() {
 		return this.amountMinor > 0;
 	}
