@@ -50,11 +50,7 @@ class ClosingController {
 	}
 
 	private static CurrentUser requireOps() {
-		CurrentUser user = CurrentUser.get();
-		if (!user.isOps()) {
-			throw ApiException.forbidden("Only Worklib operations close months");
-		}
-		return user;
+		return CurrentUser.requireOps("Only Worklib operations close months");
 	}
 
 	record ClosingRequest(String month) {

@@ -14,7 +14,6 @@ import com.worklib.contracts.venue.EstablishmentPayload;
 import com.worklib.contracts.venue.PartnerPayload;
 import com.worklib.contracts.venue.WorkspacePayload;
 import com.worklib.platform.messaging.IncomingEvent;
-import com.worklib.platform.messaging.PoisonEventException;
 
 /**
  * Keeps the read models current. A partner's newest state is also announced in-process
@@ -47,8 +46,8 @@ class ContactListeners {
 	@KafkaListener(id = "notification-partners", topics = Topics.VENUE_PARTNERS,
 			groupId = "notification-service-partners")
 	void onPartner(ConsumerRecord<String, String> record) {
-		PartnerPayload partner = read(record, PartnerPayload.class);
 		IncomingEvent event = IncomingEvent.from(record);
+		PartnerPayload partner = event.payloadAs(this.json, PartnerPayload.class);
 		this.transactions.executeWithoutResult(tx -> {
 			if (this.contacts.apply(partner)) {
 				this.events.publishEvent(new PartnerChanged(event.id(), partner));
@@ -69,13 +68,7 @@ class ContactListeners {
 	}
 
 	private <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
-		try {
-			return this.json.readValue(record.value(), type);
-		}
-		catch (RuntimeException ex) {
-			throw new PoisonEventException("Not a readable " + type.getSimpleName() + " at " + record.topic() + "-"
-					+ record.partition() + "@" + record.offset(), ex);
-		}
+		return IncomingEvent.from(record).payloadAs(this.json, type);
 	}
 
 }

@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.worklib.platform.security.CurrentUser;
-import com.worklib.platform.web.ApiException;
 import com.worklib.platform.web.FieldValidationException;
 import com.worklib.platform.web.PageResponse;
 
@@ -25,9 +24,7 @@ class DeliveryController {
 
 	@GetMapping
 	PageResponse<Deliveries.Delivery> deliveries(@RequestParam(required = false) String recipient) {
-		if (!CurrentUser.get().isOps()) {
-			throw ApiException.forbidden("Only Worklib operations read the delivery log");
-		}
+		CurrentUser.requireOps("Only Worklib operations read the delivery log");
 		if (recipient == null || recipient.isBlank()) {
 			throw FieldValidationException.of("recipient", "is required: the address whose mails to list");
 		}

@@ -24,7 +24,6 @@ import com.worklib.notification.delivery.Deliveries;
 import com.worklib.notification.delivery.MailContent;
 import com.worklib.notification.delivery.MailRenderer;
 import com.worklib.platform.messaging.IncomingEvent;
-import com.worklib.platform.messaging.PoisonEventException;
 
 /**
  * Money mails. The invoice mail goes to the partner's billing email once billing's
@@ -66,7 +65,7 @@ class BillingMails {
 		if (!EventTypes.INVOICE_ISSUED.equals(event.type())) {
 			return;
 		}
-		InvoicePayload invoice = read(event, InvoicePayload.class);
+		InvoicePayload invoice = event.payloadAs(this.json, InvoicePayload.class);
 		this.transactions.executeWithoutResult(tx -> {
 			this.jdbc
 				.sql("""
@@ -92,7 +91,7 @@ class BillingMails {
 			groupId = "notification-service-payouts")
 	void onPayout(ConsumerRecord<String, String> record) {
 		IncomingEvent event = IncomingEvent.from(record);
-		PayoutPayload payout = read(event, PayoutPayload.class);
+		PayoutPayload payout = event.payloadAs(this.json, PayoutPayload.class);
 		this.transactions.executeWithoutResult(tx -> {
 			switch (event.type()) {
 				case EventTypes.PAYOUT_PLANNED -> {
@@ -170,15 +169,6 @@ class BillingMails {
 			mail.detail("invoice", number)
 				.action(this.formats.backOfficeUrl + "/partners/" + payout.partnerId() + "/payouts");
 			this.deliveries.queue(mail.build());
-		}
-	}
-
-	private <T> T read(IncomingEvent event, Class<T> type) {
-		try {
-			return this.json.readValue(event.payload(), type);
-		}
-		catch (RuntimeException ex) {
-			throw new PoisonEventException(type.getSimpleName() + " " + event.id() + " is unreadable", ex);
 		}
 	}
 

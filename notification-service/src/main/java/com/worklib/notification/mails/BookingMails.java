@@ -22,7 +22,6 @@ import com.worklib.notification.delivery.Deliveries;
 import com.worklib.notification.delivery.MailContent;
 import com.worklib.notification.delivery.MailRenderer;
 import com.worklib.platform.messaging.IncomingEvent;
-import com.worklib.platform.messaging.PoisonEventException;
 
 /**
  * Booking mails. A request goes to the establishment's booking contact as known when the
@@ -62,13 +61,7 @@ class BookingMails {
 			groupId = "notification-service-bookings")
 	void onBooking(ConsumerRecord<String, String> record) {
 		IncomingEvent event = IncomingEvent.from(record);
-		BookingPayload booking;
-		try {
-			booking = this.json.readValue(event.payload(), BookingPayload.class);
-		}
-		catch (RuntimeException ex) {
-			throw new PoisonEventException("Booking event " + event.id() + " is unreadable", ex);
-		}
+		BookingPayload booking = event.payloadAs(this.json, BookingPayload.class);
 		this.transactions.executeWithoutResult(tx -> {
 			switch (event.type()) {
 				case EventTypes.BOOKING_REQUESTED -> toContact("booking-requested", event.id(), booking);

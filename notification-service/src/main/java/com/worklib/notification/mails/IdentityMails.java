@@ -20,7 +20,6 @@ import com.worklib.notification.delivery.Deliveries;
 import com.worklib.notification.delivery.MailContent;
 import com.worklib.notification.delivery.MailRenderer;
 import com.worklib.platform.messaging.IncomingEvent;
-import com.worklib.platform.messaging.PoisonEventException;
 
 /**
  * Mails identity-service asks for (verification, account exists, claim link, invitation)
@@ -58,13 +57,7 @@ class IdentityMails {
 		if (!EventTypes.MAIL_REQUESTED.equals(event.type())) {
 			return;
 		}
-		MailRequestPayload mail;
-		try {
-			mail = this.json.readValue(event.payload(), MailRequestPayload.class);
-		}
-		catch (RuntimeException ex) {
-			throw new PoisonEventException("Mail request " + event.id() + " is unreadable", ex);
-		}
+		MailRequestPayload mail = event.payloadAs(this.json, MailRequestPayload.class);
 		Locale locale = MailRenderer.locale(mail.locale());
 		MailContent content = switch (mail.kind()) {
 			case "EMAIL_VERIFICATION" -> MailContent.of("email-verification", event.id(), mail.to(), locale)

@@ -80,11 +80,7 @@ class PayoutController {
 	}
 
 	private static CurrentUser requireOps() {
-		CurrentUser user = CurrentUser.get();
-		if (!user.isOps()) {
-			throw ApiException.forbidden("Only Worklib operations start payment runs");
-		}
-		return user;
+		return CurrentUser.requireOps("Only Worklib operations start payment runs");
 	}
 
 	record RunRequest(String date) {

@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.function.Function;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +37,7 @@ public class Inbox {
 	 * @return true if the effect ran, false for a duplicate
 	 */
 	public <T> boolean process(String consumer, IncomingEvent event, Class<T> type, Function<T, ?> effect) {
-		T payload = read(event, type);
+		T payload = event.payloadAs(this.jsonMapper, type);
 		Boolean applied = this.transactions.execute(status -> {
 			int inserted = this.jdbc.sql("""
 					INSERT INTO inbox_event (consumer, event_id, ce_type, processed_at)
@@ -56,17 +55,6 @@ public class Inbox {
 			return true;
 		});
 		return Boolean.TRUE.equals(applied);
-	}
-
-	private <T> T read(IncomingEvent event, Class<T> type) {
-		try {
-			return this.jsonMapper.readValue(event.payload(), type);
-		}
-		catch (JacksonException ex) {
-			throw new PoisonEventException(
-					"Event " + event.id() + " of type " + event.type() + " is not a readable " + type.getSimpleName(),
-					ex);
-		}
 	}
 
 }

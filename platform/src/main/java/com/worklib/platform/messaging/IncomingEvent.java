@@ -28,6 +28,19 @@ public record IncomingEvent(String id, String type, String source, String subjec
 				record.key(), record.value());
 	}
 
+	/**
+	 * The payload read as {@code type}; an unreadable one is a poison event (to the DLT).
+	 */
+	public <T> T payloadAs(tools.jackson.databind.json.JsonMapper json, Class<T> type) {
+		try {
+			return json.readValue(this.payload, type);
+		}
+		catch (tools.jackson.core.JacksonException ex) {
+			throw new PoisonEventException(
+					"Event " + this.id + " of type " + this.type + " is not a readable " + type.getSimpleName(), ex);
+		}
+	}
+
 	private static String header(ConsumerRecord<?, ?> record, String name) {
 		Header header = record.headers().lastHeader(name);
 		return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);

@@ -41,6 +41,18 @@ public record CurrentUser(UUID userId, String email, Set<String> realmRoles) {
 				: java.util.Optional.empty();
 	}
 
+	/**
+	 * The caller, who must be Worklib operations.
+	 * @param forbidden what a non-ops caller is told (403)
+	 */
+	public static CurrentUser requireOps(String forbidden) {
+		CurrentUser user = get();
+		if (!user.isOps()) {
+			throw ApiException.forbidden(forbidden);
+		}
+		return user;
+	}
+
 	public static CurrentUser get() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof JwtAuthenticationToken token) {

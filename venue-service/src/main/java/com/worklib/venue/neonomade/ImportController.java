@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.worklib.platform.security.CurrentUser;
-import com.worklib.platform.web.ApiException;
 
 @RestController
 @RequestMapping("/api/venues/v1")
@@ -27,9 +26,7 @@ class ImportController {
 	 */
 	@PostMapping(path = "/imports/neo-nomade", consumes = { "text/csv", "text/plain", "application/octet-stream" })
 	ImportReport importNeoNomade(HttpServletRequest request) throws IOException {
-		if (!CurrentUser.get().isOps()) {
-			throw ApiException.forbidden("Only Worklib operations may import Neo-nomade exports");
-		}
+		CurrentUser.requireOps("Only Worklib operations may import Neo-nomade exports");
 		return this.importer.importCsv(request.getInputStream());
 	}
 
