@@ -28,11 +28,18 @@ public class PayoutSettlements {
 	}
 
 	/**
+	 * Stripe stamps objects in whole seconds on its own clock, while a transfer's time is
+	 * ours, taken after Stripe answered: a transfer is covered by a bank payout stamped
+	 * up to this much before it.
+	 */
+	static final Duration STRIPE_CLOCK_TOLERANCE = Duration.ofSeconds(5);
+
+	/**
 	 * @return how many payouts changed
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int bankPayout(String stripeAccountId, Instant payoutCreated, boolean paid, String failure) {
-		List<Payout> covered = this.payouts.transferredTo(stripeAccountId, payoutCreated);
+		List<Payout> covered = this.payouts.transferredTo(stripeAccountId, payoutCreated.plus(STRIPE_CLOCK_TOLERANCE));
 		for (Payout payout : covered) {
 			if (paid) {
 				this.ledger.record(payout.paid(), EventTypes.PAYOUT_PAID);
