@@ -45,6 +45,21 @@ class MoneyMailsIT extends NotificationIT {
 				EventTypes.INVOICE_ISSUED, invoice);
 	}
 
+	/**
+	 * Billing issued the invoice days before Stripe pays it: the payout mails below wait
+	 * until the invoice is known, as it would be (two topics, no order between them).
+	 */
+	void invoiceKnown(InvoicePayload invoice) throws Exception {
+		invoiceIssued(invoice);
+		org.awaitility.Awaitility.await("invoice " + invoice.number() + " known")
+			.atMost(java.time.Duration.ofSeconds(20))
+			.until(() -> this.jdbc
+				.sql("SELECT count(*) FROM invoice_notice WHERE invoice_id = :id AND number IS NOT NULL")
+				.param("id", invoice.invoiceId())
+				.query(Long.class)
+				.single() == 1);
+	}
+
 	void payoutEvent(String type, PayoutPayload payout) throws Exception {
 		publish(Topics.PAYMENT_PAYOUTS, payout.partnerId().toString(), UUID.randomUUID().toString(), type, payout);
 	}
@@ -91,7 +106,7 @@ class MoneyMailsIT extends NotificationIT {
 		member(partnerId, user(finance, "Frank", "Moreau", "en"), "FINANCE");
 		member(partnerId, user(manager, "Marc", "Petit", "fr"), "MANAGER");
 		InvoicePayload invoice = invoice(partnerId, "BLOCK-2026-00001", address("billing"), 9_900);
-		invoiceIssued(invoice);
+		invoiceKnown(invoice);
 
 		payoutEvent(EventTypes.PAYOUT_BLOCKED, payout(invoice, "BLOCKED",
 				"Stripe onboarding is not finished; Stripe still needs: individual.verification.document", 2));
@@ -113,7 +128,7 @@ class MoneyMailsIT extends NotificationIT {
 		String owner = address("owner");
 		member(partnerId, user(owner, "Olivia", "Roux", "fr"), "OWNER");
 		InvoicePayload invoice = invoice(partnerId, "PAID-2026-00001", address("billing"), 4_200);
-		invoiceIssued(invoice);
+		invoiceKnown(invoice);
 
 		payoutEvent(EventTypes.PAYOUT_PAID, payout(invoice, "PAID", null, 4));
 
