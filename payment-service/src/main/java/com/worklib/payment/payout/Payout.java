@@ -51,10 +51,6 @@ public record Payout(UUID payoutId, UUID partnerId, UUID invoiceId, String invoi
 		return with("FAILED", why);
 	}
 
-	boolean isOpen() {
-		return OPEN.contains(this.status);
-	}
-
 	PayoutPayload payload() {
 		return new PayoutPayload(this.payoutId, this.partnerId, this.invoiceId, this.amount.toWire(), this.plannedDate,
 				this.status, this.reason, this.transferId, this.version);

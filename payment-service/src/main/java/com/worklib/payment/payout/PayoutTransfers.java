@@ -88,7 +88,7 @@ class PayoutTransfers {
 		}
 		UUID attemptId;
 		try {
-			Optional<UUID> open = openAttempt(payout);
+			Optional<UUID> open = openAttempt(payout, runId);
 			if (open.isEmpty()) {
 				return Result.TRANSFERRED;
 			}
@@ -110,7 +110,7 @@ class PayoutTransfers {
 	 * The attempt to repeat or a new one; empty when an expired attempt turned out to
 	 * have transferred (the payout is then recorded as transferred).
 	 */
-	private Optional<UUID> openAttempt(Payout payout) {
+	private Optional<UUID> openAttempt(Payout payout, UUID runId) {
 		Optional<TransferAttempts.OpenAttempt> open = this.attempts.open(payout.payoutId());
 		if (open.isPresent()) {
 			if (open.get().createdAt().plus(KEY_LIFETIME).isAfter(this.clock.instant())) {
@@ -125,7 +125,7 @@ class PayoutTransfers {
 			this.attempts.abandoned(expired, "Idempotency key expired and no transfer carries it");
 		}
 		UUID attemptId = UUID.randomUUID();
-		if (this.attempts.start(attemptId, payout.payoutId(), null)) {
+		if (this.attempts.start(attemptId, payout.payoutId(), runId)) {
 			return Optional.of(attemptId);
 		}
 		return Optional.of(this.attempts.open(payout.payoutId()).orElseThrow().attemptId());
