@@ -63,12 +63,15 @@ class BillingBenchmark {
 		List<String> args = List.of("--worklib.billing.close.concurrency=" + CONCURRENCY,
 				"--spring.datasource.hikari.maximum-pool-size=12", "--worklib.outbox.batch-size=500");
 		JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(db.jdbcUrl(), db.username(), db.password()));
+		Statements.reset(jdbc);
 		try (ServiceProcess first = ServiceProcess.start("billing-service", List.of("-Xmx768m", "-XX:+UseSerialGC"),
 				env, args)) {
 			ingest(jdbc);
 			seed(jdbc, "2026-09", 1);
+			Statements.reset(jdbc);
 			Result one = close(first, jdbc, "2026-09");
 			System.out.printf("BENCHMARK close 2026-09 with one replica: %s%n", one);
+			Statements.printTop(jdbc, 15);
 			try (ServiceProcess second = ServiceProcess.start("billing-service",
 					List.of("-Xmx768m", "-XX:+UseSerialGC"), env, args)) {
 				// let the second replica join the close-commands group before the fan-out

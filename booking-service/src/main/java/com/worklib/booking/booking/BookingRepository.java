@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
 
 import com.worklib.platform.money.Money;
@@ -92,7 +92,7 @@ public class BookingRepository {
 			.param("id", b.id())
 			.update();
 		if (rows != 1) {
-			throw new ObjectOptimisticLockingFailureException(Booking.class, b.id());
+			throw new OptimisticLockingFailureException("Booking " + b.id() + " changed concurrently");
 		}
 	}
 

@@ -137,12 +137,17 @@ public final class PostgresSupport {
 					container.getPassword());
 		}
 		try {
-			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 				.setServerConfig("max_connections", "300")
 				.setServerConfig("fsync", "off")
 				.setServerConfig("synchronous_commit", "off")
-				.setServerConfig("full_page_writes", "off")
-				.start();
+				.setServerConfig("full_page_writes", "off");
+			if (Boolean.getBoolean("worklib.postgres.trackStatements")) {
+				// benchmarks: where the server's time goes (CREATE EXTENSION
+				// pg_stat_statements in the database to read it)
+				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+			}
+			EmbeddedPostgres postgres = builder.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
 					postgres.close();

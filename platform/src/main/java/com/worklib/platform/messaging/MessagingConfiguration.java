@@ -35,8 +35,7 @@ import com.worklib.contracts.Topics;
  * {@code <topic>.dlt}; poison records go there at once. Nothing is silently dropped.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
-		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-		"org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration" })
+		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration" })
 @EnableScheduling
 public class MessagingConfiguration {
 

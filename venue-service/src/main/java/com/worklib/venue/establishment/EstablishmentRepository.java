@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
 
 import com.worklib.platform.web.PageResponse.PageQuery;
@@ -134,7 +134,8 @@ public class EstablishmentRepository {
 				all.stream().map(this::params).toArray(Map[]::new));
 		for (int i = 0; i < rows.length; i++) {
 			if (rows[i] != 1) {
-				throw new ObjectOptimisticLockingFailureException(Establishment.class, all.get(i).id());
+				throw new OptimisticLockingFailureException(
+						"Establishment " + all.get(i).id() + " changed concurrently");
 			}
 		}
 	}

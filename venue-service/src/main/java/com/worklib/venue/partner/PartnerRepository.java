@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
 
 import com.worklib.venue.shared.Texts;
@@ -96,7 +96,7 @@ public class PartnerRepository {
 					all.stream().map(this::params).toArray(Map[]::new));
 		for (int i = 0; i < rows.length; i++) {
 			if (rows[i] != 1) {
-				throw new ObjectOptimisticLockingFailureException(Partner.class, all.get(i).id());
+				throw new OptimisticLockingFailureException("Partner " + all.get(i).id() + " changed concurrently");
 			}
 		}
 	}

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
 
 import com.worklib.platform.money.Money;
@@ -100,7 +100,7 @@ public class WorkspaceRepository {
 					+ "WHERE id = :id AND version = :version - 1", all.stream().map(this::params).toArray(Map[]::new));
 		for (int i = 0; i < rows.length; i++) {
 			if (rows[i] != 1) {
-				throw new ObjectOptimisticLockingFailureException(Workspace.class, all.get(i).id());
+				throw new OptimisticLockingFailureException("Workspace " + all.get(i).id() + " changed concurrently");
 			}
 		}
 	}
