@@ -172,18 +172,21 @@ public class InvoiceIssuer {
 
 	/**
 	 * The month's items not invoiced yet, and the changes to items of months already
-	 * invoiced to this partner (regularisations).
+	 * invoiced to this partner (regularisations). Names and original invoice numbers are
+	 * looked up per row by primary key: joins let the planner hash whole tables that grow
+	 * every month (all invoices, all workspaces) once per partner closed.
 	 */
 	private static final String OPEN_ITEMS = """
 			SELECT i.booking_id, i.service_date, i.service_month, i.kind, i.amount_excl_minor, i.invoiced_excl_minor,
-			  i.currency, i.vat_rate_bps, COALESCE(w.name, 'Workspace ' || left(CAST(i.workspace_id AS text), 8)) AS workspace_name,
-			  f.number AS regularises_number
+			  i.currency, i.vat_rate_bps,
+			  COALESCE((SELECT w.name FROM billing_workspace w WHERE w.workspace_id = i.workspace_id),
+			    'Workspace ' || left(CAST(i.workspace_id AS text), 8)) AS workspace_name,
+			  CASE WHEN i.first_invoice_id IS NOT NULL
+			    THEN (SELECT f.number FROM invoice f WHERE f.invoice_id = i.first_invoice_id) END AS regularises_number
 			FROM billable_item i
-			LEFT JOIN billing_workspace w ON w.workspace_id = i.workspace_id
-			LEFT JOIN invoice f ON f.invoice_id = i.first_invoice_id
 			WHERE i.partner_id = :p AND i.amount_excl_minor <> i.invoiced_excl_minor
-			  AND (i.service_month = :m OR (i.service_month < :m
-			       AND EXISTS (SELECT 1 FROM invoice c WHERE c.partner_id = i.partner_id AND c.month = i.service_month)))
+			  AND (i.service_month = :m
+			       OR (i.service_month < :m AND i.service_month IN (SELECT c.month FROM invoice c WHERE c.partner_id = :p)))
 			""";
 
 	private static OpenItem openItem(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -11,9 +11,8 @@ import java.util.UUID;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 import com.worklib.billing.profile.BillingProfile;
@@ -28,13 +27,10 @@ public class Invoices {
 
 	private final JdbcClient jdbc;
 
-	private final NamedParameterJdbcTemplate named;
-
 	private final JsonMapper json;
 
-	Invoices(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
+	Invoices(JdbcClient jdbc, JsonMapper json) {
 		this.jdbc = jdbc;
-		this.named = named;
 		this.json = json;
 	}
 
@@ -68,25 +64,29 @@ public class Invoices {
 			.param("status", invoice.status())
 			.param("version", invoice.version())
 			.update();
-		// one multi-row insert (the driver rewrites the batch): a month may have
-		// thousands of lines
-		this.named.batchUpdate("""
+		// one statement whatever the number of lines (a month may have thousands): the
+		// columns as arrays, unnested by PostgreSQL, instead of one bind parameter per
+		// value
+		List<Invoice.Line> lines = invoice.lines();
+		this.jdbc.sql("""
 				INSERT INTO invoice_line (invoice_id, line_no, booking_id, service_date, workspace_name, kind,
 				  amount_excl_minor, vat_rate_bps, regularises_number)
-				VALUES (:id, :no, :booking, :date, :workspace, :kind, :amount, :vat, :regularises)
-				""",
-				invoice.lines()
-					.stream()
-					.map(line -> new MapSqlParameterSource().addValue("id", invoice.invoiceId())
-						.addValue("no", line.lineNo())
-						.addValue("booking", line.bookingId())
-						.addValue("date", line.serviceDate())
-						.addValue("workspace", line.workspaceName())
-						.addValue("kind", line.kind())
-						.addValue("amount", line.amountExclVat().amountMinor())
-						.addValue("vat", line.vatRateBps())
-						.addValue("regularises", line.regularisesNumber()))
-					.toArray(MapSqlParameterSource[]::new));
+				SELECT :id, * FROM unnest(CAST(:nos AS int[]), CAST(:bookings AS uuid[]), CAST(:dates AS date[]),
+				  CAST(:workspaces AS text[]), CAST(:kinds AS text[]), CAST(:amounts AS bigint[]), CAST(:vats AS int[]),
+				  CAST(:regularises AS text[]))
+				""")
+			.param("id", invoice.invoiceId())
+			.param("nos", new SqlArrayValue("int4", lines.stream().map(Invoice.Line::lineNo).toArray()))
+			.param("bookings", new SqlArrayValue("uuid", lines.stream().map(Invoice.Line::bookingId).toArray()))
+			.param("dates", new SqlArrayValue("text", lines.stream().map(l -> l.serviceDate().toString()).toArray()))
+			.param("workspaces", new SqlArrayValue("text", lines.stream().map(Invoice.Line::workspaceName).toArray()))
+			.param("kinds", new SqlArrayValue("text", lines.stream().map(Invoice.Line::kind).toArray()))
+			.param("amounts",
+					new SqlArrayValue("int8", lines.stream().map(l -> l.amountExclVat().amountMinor()).toArray()))
+			.param("vats", new SqlArrayValue("int4", lines.stream().map(Invoice.Line::vatRateBps).toArray()))
+			.param("regularises",
+					new SqlArrayValue("text", lines.stream().map(Invoice.Line::regularisesNumber).toArray()))
+			.update();
 	}
 
 	public Optional<Invoice> find(UUID invoiceId) {

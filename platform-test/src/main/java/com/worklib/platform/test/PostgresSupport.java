@@ -147,6 +147,12 @@ public final class PostgresSupport {
 				// pg_stat_statements in the database to read it)
 				builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
 			}
+			String sharedBuffers = System.getProperty("worklib.postgres.sharedBuffers");
+			if (sharedBuffers != null && !sharedBuffers.isBlank()) {
+				// benchmarks: a production-like buffer cache instead of the default 128
+				// MB
+				builder.setServerConfig("shared_buffers", sharedBuffers);
+			}
 			EmbeddedPostgres postgres = builder.start();
 			Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 				try {
