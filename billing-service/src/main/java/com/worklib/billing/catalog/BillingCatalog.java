@@ -1,6 +1,5 @@
 package com.worklib.billing.catalog;
 
-import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -63,13 +62,6 @@ public class BillingCatalog {
 				ON CONFLICT (workspace_id) DO UPDATE SET name = EXCLUDED.name, version = EXCLUDED.version
 				WHERE billing_workspace.version < EXCLUDED.version
 				""").param("id", w.workspaceId()).param("name", w.name()).param("v", w.version()).update();
-	}
-
-	public Optional<String> partnerCode(UUID partnerId) {
-		return this.jdbc.sql("SELECT code FROM billing_partner WHERE partner_id = :id")
-			.param("id", partnerId)
-			.query(String.class)
-			.optional();
 	}
 
 }

@@ -8,14 +8,12 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.worklib.billing.catalog.BillingCatalog;
 import com.worklib.billing.profile.BillingProfile;
 import com.worklib.billing.profile.BillingProfiles;
 import com.worklib.contracts.EventTypes;
@@ -42,18 +40,14 @@ public class InvoiceIssuer {
 
 	private final BillingProfiles profiles;
 
-	private final BillingCatalog catalog;
-
 	private final EventPublisher events;
 
 	private final Clock clock;
 
-	InvoiceIssuer(JdbcClient jdbc, Invoices invoices, BillingProfiles profiles, BillingCatalog catalog,
-			EventPublisher events, Clock clock) {
+	InvoiceIssuer(JdbcClient jdbc, Invoices invoices, BillingProfiles profiles, EventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.invoices = invoices;
 		this.profiles = profiles;
-		this.catalog = catalog;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -77,20 +71,17 @@ public class InvoiceIssuer {
 			.param("p", partnerId)
 			.query(Object.class)
 			.single();
-		Optional<UUID> existing = this.invoices.idByMonth(partnerId, month.toString());
-		if (existing.isPresent()) {
-			return Outcome.invoiced(existing.get());
+		Partner partner = partner(partnerId, month);
+		if (partner.existingInvoice() != null) {
+			return Outcome.invoiced(partner.existingInvoice());
 		}
-		Optional<BillingProfile> profile = this.profiles.find(partnerId);
-		if (profile.isEmpty()) {
+		if (partner.profile() == null) {
 			return Outcome.skipped("Billing information is missing (Settings > Billing information)");
 		}
-		Optional<BillingProfiles.Mandate> mandate = this.profiles.mandate(partnerId);
-		if (mandate.isEmpty()) {
+		if (partner.mandateVersion() == null) {
 			return Outcome.skipped("The self-billing mandate has not been accepted by an owner");
 		}
-		Optional<String> code = this.catalog.partnerCode(partnerId);
-		if (code.isEmpty()) {
+		if (partner.code() == null) {
 			return Outcome.skipped("The partner is not known to billing yet (no venue event received)");
 		}
 		UUID invoiceId = UUID.randomUUID();
@@ -99,7 +90,7 @@ public class InvoiceIssuer {
 			return new Outcome("NOTHING_TO_INVOICE", null, null);
 		}
 		Currency currency = items.get(0).currency();
-		List<Invoice.Line> lines = lines(items, month, profile.get().franchise());
+		List<Invoice.Line> lines = lines(items, month, partner.profile().franchise());
 		InvoiceTotals totals = InvoiceTotals.ofInvoiceLines(lines, currency);
 		Instant now = this.clock.instant();
 		int year = LocalDate.ofInstant(now, BOOKS).getYear();
@@ -109,13 +100,35 @@ public class InvoiceIssuer {
 				RETURNING last_seq
 				""").param("p", partnerId).param("y", year).query(Integer.class).single();
 		Invoice invoice = new Invoice(invoiceId, partnerId, month.toString(),
-				"%s-%d-%05d".formatted(code.get(), year, seq),
-				totals.inclVat().amountMinor() < 0 ? "CREDIT_NOTE" : "INVOICE", now, totals, profile.get(),
-				mandate.get().mandateVersion(), "ISSUED", null, List.copyOf(lines), 1);
+				"%s-%d-%05d".formatted(partner.code(), year, seq),
+				totals.inclVat().amountMinor() < 0 ? "CREDIT_NOTE" : "INVOICE", now, totals, partner.profile(),
+				partner.mandateVersion(), "ISSUED", null, List.copyOf(lines), 1);
 		this.invoices.insert(invoice);
 		this.events.publish(Topics.BILLING_INVOICES, partnerId.toString(), EventTypes.INVOICE_ISSUED,
 				invoice.invoiceId().toString(), payload(invoice));
 		return Outcome.invoiced(invoice.invoiceId());
+	}
+
+	/**
+	 * What closing needs to know about the partner, read in one round trip: the month's
+	 * invoice if already issued, the billing profile, the accepted mandate's version and
+	 * the partner's code (each null when missing).
+	 */
+	private Partner partner(UUID partnerId, YearMonth month) {
+		return this.jdbc.sql("""
+				SELECT (SELECT invoice_id FROM invoice WHERE partner_id = :p AND month = :m) AS existing_invoice,
+				  (SELECT mandate_version FROM self_billing_mandate WHERE partner_id = :p) AS mandate_version,
+				  (SELECT code FROM billing_partner WHERE partner_id = :p) AS partner_code, profile.*
+				FROM (SELECT 1) AS one LEFT JOIN billing_profile profile ON profile.partner_id = :p
+				""")
+			.param("p", partnerId)
+			.param("m", month.toString())
+			.query((rs, i) -> new Partner(rs.getObject("existing_invoice", UUID.class), BillingProfiles.mapOrNull(rs),
+					rs.getString("mandate_version"), rs.getString("partner_code")))
+			.single();
+	}
+
+	private record Partner(UUID existingInvoice, BillingProfile profile, String mandateVersion, String code) {
 	}
 
 	static InvoicePayload payload(Invoice invoice) {

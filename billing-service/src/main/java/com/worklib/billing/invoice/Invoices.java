@@ -34,14 +34,27 @@ public class Invoices {
 		this.json = json;
 	}
 
+	/**
+	 * Writes the invoice and its lines in one statement, whatever the number of lines (a
+	 * month may have thousands): the lines' columns travel as arrays that PostgreSQL
+	 * unnests, instead of one bind parameter per value.
+	 */
 	void insert(Invoice invoice) {
 		String currency = invoice.totals().exclVat().currency().getCurrencyCode();
+		List<Invoice.Line> lines = invoice.lines();
 		this.jdbc
 			.sql("""
-					INSERT INTO invoice (invoice_id, partner_id, month, number, type, issued_at, currency, total_excl_minor,
-					  total_vat_minor, total_incl_minor, vat_breakdown, seller, mandate_version, status, version)
-					VALUES (:id, :partner, :month, :number, :type, :issued, :currency, :excl, :vat, :incl, CAST(:breakdown AS jsonb),
-					  CAST(:seller AS jsonb), :mandate, :status, :version)
+					WITH issued AS (
+					  INSERT INTO invoice (invoice_id, partner_id, month, number, type, issued_at, currency, total_excl_minor,
+					    total_vat_minor, total_incl_minor, vat_breakdown, seller, mandate_version, status, version)
+					  VALUES (:id, :partner, :month, :number, :type, :issued, :currency, :excl, :vat, :incl,
+					    CAST(:breakdown AS jsonb), CAST(:seller AS jsonb), :mandate, :status, :version)
+					  RETURNING invoice_id)
+					INSERT INTO invoice_line (invoice_id, line_no, booking_id, service_date, workspace_name, kind,
+					  amount_excl_minor, vat_rate_bps, regularises_number)
+					SELECT issued.invoice_id, l.* FROM issued, unnest(CAST(:nos AS int[]), CAST(:bookings AS uuid[]),
+					  CAST(:dates AS date[]), CAST(:workspaces AS text[]), CAST(:kinds AS text[]), CAST(:amounts AS bigint[]),
+					  CAST(:vats AS int[]), CAST(:regularises AS text[])) AS l
 					""")
 			.param("id", invoice.invoiceId())
 			.param("partner", invoice.partnerId())
@@ -63,19 +76,6 @@ public class Invoices {
 			.param("mandate", invoice.mandateVersion())
 			.param("status", invoice.status())
 			.param("version", invoice.version())
-			.update();
-		// one statement whatever the number of lines (a month may have thousands): the
-		// columns as arrays, unnested by PostgreSQL, instead of one bind parameter per
-		// value
-		List<Invoice.Line> lines = invoice.lines();
-		this.jdbc.sql("""
-				INSERT INTO invoice_line (invoice_id, line_no, booking_id, service_date, workspace_name, kind,
-				  amount_excl_minor, vat_rate_bps, regularises_number)
-				SELECT :id, * FROM unnest(CAST(:nos AS int[]), CAST(:bookings AS uuid[]), CAST(:dates AS date[]),
-				  CAST(:workspaces AS text[]), CAST(:kinds AS text[]), CAST(:amounts AS bigint[]), CAST(:vats AS int[]),
-				  CAST(:regularises AS text[]))
-				""")
-			.param("id", invoice.invoiceId())
 			.param("nos", new SqlArrayValue("int4", lines.stream().map(Invoice.Line::lineNo).toArray()))
 			.param("bookings", new SqlArrayValue("uuid", lines.stream().map(Invoice.Line::bookingId).toArray()))
 			.param("dates", new SqlArrayValue("text", lines.stream().map(l -> l.serviceDate().toString()).toArray()))
@@ -95,15 +95,6 @@ public class Invoices {
 			.query((rs, i) -> map(rs))
 			.optional()
 			.map(this::withLines);
-	}
-
-	/** The id of the partner's invoice for the month, without loading it. */
-	Optional<UUID> idByMonth(UUID partnerId, String month) {
-		return this.jdbc.sql("SELECT invoice_id FROM invoice WHERE partner_id = :p AND month = :m")
-			.param("p", partnerId)
-			.param("m", month)
-			.query(UUID.class)
-			.optional();
 	}
 
 	public Optional<Invoice> findByMonth(UUID partnerId, String month) {

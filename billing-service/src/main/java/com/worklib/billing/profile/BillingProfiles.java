@@ -78,6 +78,14 @@ public class BillingProfiles {
 			.update();
 	}
 
+	/**
+	 * The profile in a row that selected {@code billing_profile.*} among other columns
+	 * (an outer join), or null when the row has none.
+	 */
+	public static BillingProfile mapOrNull(ResultSet rs) throws SQLException {
+		return rs.getObject("partner_id") == null ? null : map(rs);
+	}
+
 	private static BillingProfile map(ResultSet rs) throws SQLException {
 		return new BillingProfile(rs.getObject("partner_id", UUID.class), rs.getString("legal_name"),
 				rs.getString("legal_form"), rs.getString("siret"), rs.getString("vat_number"),
