@@ -1,11 +1,15 @@
 package com.worklib.platform.security;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,6 +23,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -72,6 +77,25 @@ public class ResourceServerSecurity {
 			.formLogin(f -> f.disable())
 			.headers(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * Wraps the decoder Spring Boot configures from {@code spring.security.oauth2.*}
+	 * (issuer, JWKS, expiry) so that a token validated once is not verified again on each
+	 * request until it expires ({@link VerifiedTokenCache}).
+	 */
+	@Bean
+	static BeanPostProcessor worklibVerifiedTokenCache(ObjectProvider<Clock> clock) {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				if (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder)) {
+					return new CachingJwtDecoder(decoder, new VerifiedTokenCache(10_000, Duration.ofMinutes(15),
+							() -> clock.getIfAvailable(Clock::systemUTC)));
+				}
+				return bean;
+			}
+		};
 	}
 
 	static JwtAuthenticationConverter jwtAuthenticationConverter() {
