@@ -83,7 +83,8 @@ class GatewaySecurity {
 
 	/**
 	 * Keys come from Keycloak's JWKS endpoint, cached, and fetched again when a token is
-	 * signed with a key id the cache does not know (key rotation).
+	 * signed with a key id the cache does not know (key rotation). A validated token is
+	 * remembered until it expires ({@link CachingReactiveJwtDecoder}).
 	 */
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, GatewayProperties properties,
@@ -93,7 +94,7 @@ class GatewaySecurity {
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		decoder.setJwtValidator(tokenValidator(resourceServer.getJwt().getIssuerUri(), properties.audience(), clock));
-		return decoder;
+		return new CachingReactiveJwtDecoder(decoder, 10_000, Duration.ofMinutes(15), clock);
 	}
 
 	static OAuth2TokenValidator<Jwt> tokenValidator(String issuer, String audience, Clock clock) {
