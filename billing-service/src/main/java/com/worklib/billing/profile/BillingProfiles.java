@@ -56,14 +56,6 @@ public class BillingProfiles {
 			.update();
 	}
 
-	public Optional<Mandate> mandate(UUID partnerId) {
-		return this.jdbc.sql("SELECT * FROM self_billing_mandate WHERE partner_id = :id")
-			.param("id", partnerId)
-			.query((rs, i) -> new Mandate(rs.getString("mandate_version"), rs.getTimestamp("accepted_at").toInstant(),
-					rs.getObject("accepted_by", UUID.class)))
-			.optional();
-	}
-
 	void saveMandate(UUID partnerId, Mandate mandate) {
 		this.jdbc
 			.sql("""
