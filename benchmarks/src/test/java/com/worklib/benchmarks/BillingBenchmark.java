@@ -55,6 +55,7 @@ class BillingBenchmark {
 
 	@Test
 	void ingestAndClose() throws Exception {
+		System.out.println("BENCHMARK " + HostConditions.calibrate());
 		PostgresSupport.Database db = PostgresSupport.freshDatabase("billing_benchmark");
 		var keycloak = KeycloakSupport.server();
 		Map<String, String> env = Map.of("DATABASE_URL", db.jdbcUrl(), "DATABASE_USER", db.username(),
@@ -69,16 +70,20 @@ class BillingBenchmark {
 			ingest(jdbc);
 			seed(jdbc, "2026-09", 1);
 			Statements.reset(jdbc);
+			HostConditions.Cpu before = HostConditions.cpu();
 			Result one = close(first, jdbc, "2026-09");
-			System.out.printf("BENCHMARK close 2026-09 with one replica: %s%n", one);
+			System.out.printf("BENCHMARK close 2026-09 with one replica: %s%nBENCHMARK   %s%n", one,
+					HostConditions.cpu().since(before));
 			Statements.printTop(jdbc, 15);
 			try (ServiceProcess second = ServiceProcess.start("billing-service",
 					List.of("-Xmx768m", "-XX:+UseSerialGC"), env, args)) {
 				// let the second replica join the close-commands group before the fan-out
 				Thread.sleep(10_000);
 				seed(jdbc, "2026-08", 2);
+				before = HostConditions.cpu();
 				Result two = close(first, jdbc, "2026-08");
-				System.out.printf("BENCHMARK close 2026-08 with two replicas: %s%n", two);
+				System.out.printf("BENCHMARK close 2026-08 with two replicas: %s%nBENCHMARK   %s%n", two,
+						HostConditions.cpu().since(before));
 			}
 			pdfs(first, jdbc);
 		}

@@ -45,7 +45,8 @@ class BookingThroughputBenchmark {
 
 	static final int HOURS_PER_DAY = 10;
 
-	static final int DAYS = 3;
+	/** Days booked per round: each day is 1,000 slots and 400 deliberate collisions. */
+	static final int DAYS = Integer.getInteger("benchmark.days", 6);
 
 	static final int CLIENTS = 32;
 
@@ -56,6 +57,7 @@ class BookingThroughputBenchmark {
 
 	@Test
 	void postBookings() throws Exception {
+		String host = HostConditions.calibrate();
 		PostgresSupport.Database db = PostgresSupport.freshDatabase("booking_benchmark");
 		var keycloak = KeycloakSupport.server();
 		ServiceProcess service = ServiceProcess.start("booking-service", List.of("-Xmx512m", "-XX:+UseSerialGC"),
@@ -85,7 +87,9 @@ class BookingThroughputBenchmark {
 			}
 			List<String> bodies = bodies(rooms, first);
 			int distinctSlots = ROOMS * DAYS * HOURS_PER_DAY;
+			HostConditions.Cpu before = HostConditions.cpu();
 			Round round = drive(http, port, token, bodies);
+			String cpu = HostConditions.cpu().since(before);
 			int created = round.created();
 			int conflicts = round.conflicts();
 			int others = round.others();
@@ -110,7 +114,8 @@ class BookingThroughputBenchmark {
 			System.out.printf("BENCHMARK   latency p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
 					millis(latencies, 0.50), millis(latencies, 0.90), millis(latencies, 0.99),
 					latencies[latencies.length - 1] / 1_000_000);
-			System.out.printf("BENCHMARK   double bookings: %d%n%n", doubleBooked);
+			System.out.printf("BENCHMARK   double bookings: %d%n", doubleBooked);
+			System.out.printf("BENCHMARK   %s%nBENCHMARK   %s%n%n", host, cpu);
 
 			assertThat(others).isZero();
 			assertThat(created).isEqualTo(distinctSlots);

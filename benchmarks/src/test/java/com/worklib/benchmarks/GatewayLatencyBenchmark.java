@@ -40,6 +40,7 @@ class GatewayLatencyBenchmark {
 
 	@Test
 	void gatewayOverheadAtAFixedRate() throws Exception {
+		String host = HostConditions.calibrate();
 		PostgresSupport.Database db = PostgresSupport.freshDatabase("gateway_benchmark");
 		var keycloak = KeycloakSupport.server();
 		Map<String, String> common = Map.of("WORKLIB_ISSUER_URI", keycloak.issuer(), "WORKLIB_JWKS_URI",
@@ -71,18 +72,24 @@ class GatewayLatencyBenchmark {
 			openLoop(http, direct, token, WARM_UP);
 			openLoop(http, viaGateway, token, WARM_UP);
 			token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
+			HostConditions.Cpu before = HostConditions.cpu();
 			Result straight = openLoop(http, direct, token, MEASURE);
+			String straightCpu = HostConditions.cpu().since(before);
 			token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
+			before = HostConditions.cpu();
 			Result through = openLoop(http, viaGateway, token, MEASURE);
+			String throughCpu = HostConditions.cpu().since(before);
 
 			System.out.printf("%nBENCHMARK GET /api/billing/v1/whoami open-loop at %d req/s for %d s each%n", RATE,
 					MEASURE.toSeconds());
 			System.out.println("BENCHMARK   straight to billing-service: " + straight);
 			System.out.println("BENCHMARK   through the gateway:         " + through);
 			System.out.printf(
-					"BENCHMARK   the gateway adds: p50 %+.1f ms, p90 %+.1f ms, p99 %+.1f ms (target p99 <= 10 ms)%n%n",
+					"BENCHMARK   the gateway adds: p50 %+.1f ms, p90 %+.1f ms, p99 %+.1f ms (target p99 <= 10 ms)%n",
 					through.p(0.50) - straight.p(0.50), through.p(0.90) - straight.p(0.90),
 					through.p(0.99) - straight.p(0.99));
+			System.out.printf("BENCHMARK   %s%nBENCHMARK   straight: %s%nBENCHMARK   through:  %s%n%n", host,
+					straightCpu, throughCpu);
 			assertThat(straight.errors).as("failed requests straight to the service").isZero();
 			assertThat(through.errors).as("failed requests through the gateway").isZero();
 		}

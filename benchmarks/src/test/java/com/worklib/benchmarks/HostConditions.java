@@ -1,0 +1,87 @@
+package com.worklib.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * What the host was like while a figure was measured, printed next to it. This machine's
+ * two vCPUs are shared: the same code measured 2.5 times slower on one day than on
+ * another, so a figure without the host's state cannot be compared with another one.
+ * <ul>
+ * <li>{@link #calibrate()}: how long one core takes for a fixed piece of work (sorting
+ * random boxed numbers), before any service starts; lower is a faster core.</li>
+ * <li>{@link #cpu()} before and after a measurement: how busy both cores were and how
+ * much time the hypervisor gave to other guests ({@code steal} in {@code /proc/stat}),
+ * which the services measured never saw.</li>
+ * </ul>
+ */
+final class HostConditions {
+
+	private static final Path PROC_STAT = Path.of("/proc/stat");
+
+	private HostConditions() {
+	}
+
+	/**
+	 * Best of five: sorting 1,000,000 random boxed longs on one thread, in milliseconds.
+	 * Objects and comparisons, like server code; a primitive array would measure the
+	 * CPU's vector sort instead.
+	 */
+	static String calibrate() {
+		Long[] source = new SplittableRandom(42).longs(1_000_000).boxed().toArray(Long[]::new);
+		long best = Long.MAX_VALUE;
+		for (int i = 0; i < 5; i++) {
+			Long[] copy = source.clone();
+			long begin = System.nanoTime();
+			Arrays.sort(copy);
+			best = Math.min(best, System.nanoTime() - begin);
+		}
+		return "host: %d CPUs, one core sorts 1,000,000 boxed longs in %d ms (best of 5; lower is faster)"
+			.formatted(Runtime.getRuntime().availableProcessors(), best / 1_000_000);
+	}
+
+	/** The host's CPU counters now; {@link Cpu#since} compares two of them. */
+	static Cpu cpu() {
+		try {
+			String line = Files.readAllLines(PROC_STAT).get(0);
+			long[] jiffies = Arrays.stream(line.substring("cpu".length()).trim().split("\\s+"))
+				.mapToLong(Long::parseLong)
+				.toArray();
+			return new Cpu(jiffies);
+		}
+		catch (IOException | RuntimeException ex) {
+			return new Cpu(null);
+		}
+	}
+
+	/**
+	 * {@code /proc/stat}'s first line: user, nice, system, idle, iowait, irq, softirq,
+	 * steal, …
+	 */
+	record Cpu(long[] jiffies) {
+
+		String since(Cpu before) {
+			if (this.jiffies == null || before.jiffies == null || this.jiffies.length < 8) {
+				return "host CPU: not readable here (no /proc/stat)";
+			}
+			long[] delta = new long[8];
+			long total = 0;
+			for (int i = 0; i < 8; i++) {
+				delta[i] = this.jiffies[i] - before.jiffies[i];
+				total += delta[i];
+			}
+			if (total == 0) {
+				return "host CPU: no time passed";
+			}
+			double busy = 100.0 * (total - delta[3] - delta[4] - delta[7]) / total;
+			double steal = 100.0 * delta[7] / total;
+			return "host CPU during the measurement: %.0f %% busy, %.1f %% stolen by other guests".formatted(busy,
+					steal);
+		}
+
+	}
+
+}
