@@ -88,7 +88,13 @@ class BookingThroughputBenchmark {
 			List<String> bodies = bodies(rooms, first);
 			int distinctSlots = ROOMS * DAYS * HOURS_PER_DAY;
 			HostConditions.Cpu before = HostConditions.cpu();
+			Duration serviceCpu = service.cpuTime();
+			Duration clientCpu = HostConditions.clientCpuTime();
+			Duration postgresCpu = HostConditions.postgresCpuTime();
 			Round round = drive(http, port, token, bodies);
+			postgresCpu = HostConditions.postgresCpuTime().minus(postgresCpu);
+			serviceCpu = service.cpuTime().minus(serviceCpu);
+			clientCpu = HostConditions.clientCpuTime().minus(clientCpu);
 			String cpu = HostConditions.cpu().since(before);
 			int created = round.created();
 			int conflicts = round.conflicts();
@@ -115,6 +121,11 @@ class BookingThroughputBenchmark {
 					millis(latencies, 0.50), millis(latencies, 0.90), millis(latencies, 0.99),
 					latencies[latencies.length - 1] / 1_000_000);
 			System.out.printf("BENCHMARK   double bookings: %d%n", doubleBooked);
+			System.out.printf(
+					"BENCHMARK   CPU per request: booking-service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms%n",
+					HostConditions.millisPerRequest(serviceCpu, bodies.size()),
+					HostConditions.millisPerRequest(postgresCpu, bodies.size()),
+					HostConditions.millisPerRequest(clientCpu, bodies.size()));
 			System.out.printf("BENCHMARK   %s%nBENCHMARK   %s%n%n", host, cpu);
 
 			assertThat(others).isZero();

@@ -77,7 +77,9 @@ class GatewayLatencyBenchmark {
 			String straightCpu = HostConditions.cpu().since(before);
 			token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
 			before = HostConditions.cpu();
+			Duration gatewayCpu = gateway.cpuTime();
 			Result through = openLoop(http, viaGateway, token, MEASURE);
+			gatewayCpu = gateway.cpuTime().minus(gatewayCpu);
 			String throughCpu = HostConditions.cpu().since(before);
 
 			System.out.printf("%nBENCHMARK GET /api/billing/v1/whoami open-loop at %d req/s for %d s each%n", RATE,
@@ -88,6 +90,8 @@ class GatewayLatencyBenchmark {
 					"BENCHMARK   the gateway adds: p50 %+.1f ms, p90 %+.1f ms, p99 %+.1f ms (target p99 <= 10 ms)%n",
 					through.p(0.50) - straight.p(0.50), through.p(0.90) - straight.p(0.90),
 					through.p(0.99) - straight.p(0.99));
+			System.out.printf("BENCHMARK   the gateway's CPU per request: %.2f ms%n",
+					HostConditions.millisPerRequest(gatewayCpu, through.sorted.length));
 			System.out.printf("BENCHMARK   %s%nBENCHMARK   straight: %s%nBENCHMARK   through:  %s%n%n", host,
 					straightCpu, throughCpu);
 			assertThat(straight.errors).as("failed requests straight to the service").isZero();

@@ -43,6 +43,29 @@ final class HostConditions {
 			.formatted(Runtime.getRuntime().availableProcessors(), best / 1_000_000);
 	}
 
+	/** CPU time the benchmark's own JVM (the load generator) has used so far. */
+	static java.time.Duration clientCpuTime() {
+		return ProcessHandle.current().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+	}
+
+	/**
+	 * CPU time used so far by the PostgreSQL processes alive now (the server and its
+	 * backends; a backend that ended took its count with it, so measure over a window in
+	 * which the pools keep their connections).
+	 */
+	static java.time.Duration postgresCpuTime() {
+		return ProcessHandle.allProcesses()
+			.map(ProcessHandle::info)
+			.filter(info -> info.command().map(c -> c.endsWith("/postgres")).orElse(false))
+			.map(info -> info.totalCpuDuration().orElse(java.time.Duration.ZERO))
+			.reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+	}
+
+	/** {@code cpu} spent on {@code requests} requests, in milliseconds per request. */
+	static double millisPerRequest(java.time.Duration cpu, long requests) {
+		return cpu.toNanos() / 1e6 / requests;
+	}
+
 	/** The host's CPU counters now; {@link Cpu#since} compares two of them. */
 	static Cpu cpu() {
 		try {

@@ -60,6 +60,18 @@ final class ServiceProcess implements AutoCloseable {
 		return service;
 	}
 
+	/**
+	 * CPU time this JVM has used so far (user and system, all threads), as the operating
+	 * system counts it: the difference over a measured window is what the window cost
+	 * this service, however busy the host was.
+	 */
+	Duration cpuTime() {
+		return this.process.toHandle()
+			.info()
+			.totalCpuDuration()
+			.orElseThrow(() -> new IllegalStateException("this OS does not report a process's CPU time"));
+	}
+
 	String baseUrl() {
 		return "http://127.0.0.1:" + this.port;
 	}
