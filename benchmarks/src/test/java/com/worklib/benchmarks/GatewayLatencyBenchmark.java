@@ -72,15 +72,13 @@ class GatewayLatencyBenchmark {
 			openLoop(http, direct, token, WARM_UP);
 			openLoop(http, viaGateway, token, WARM_UP);
 			token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
-			HostConditions.Cpu before = HostConditions.cpu();
+			Costs before = Costs.now(billing, gateway);
 			Result straight = openLoop(http, direct, token, MEASURE);
-			String straightCpu = HostConditions.cpu().since(before);
+			String straightCosts = Costs.now(billing, gateway).since(before, straight.sorted.length);
 			token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
-			before = HostConditions.cpu();
-			Duration gatewayCpu = gateway.cpuTime();
+			before = Costs.now(billing, gateway);
 			Result through = openLoop(http, viaGateway, token, MEASURE);
-			gatewayCpu = gateway.cpuTime().minus(gatewayCpu);
-			String throughCpu = HostConditions.cpu().since(before);
+			String throughCosts = Costs.now(billing, gateway).since(before, through.sorted.length);
 
 			System.out.printf("%nBENCHMARK GET /api/billing/v1/whoami open-loop at %d req/s for %d s each%n", RATE,
 					MEASURE.toSeconds());
@@ -90,10 +88,8 @@ class GatewayLatencyBenchmark {
 					"BENCHMARK   the gateway adds: p50 %+.1f ms, p90 %+.1f ms, p99 %+.1f ms (target p99 <= 10 ms)%n",
 					through.p(0.50) - straight.p(0.50), through.p(0.90) - straight.p(0.90),
 					through.p(0.99) - straight.p(0.99));
-			System.out.printf("BENCHMARK   the gateway's CPU per request: %.2f ms%n",
-					HostConditions.millisPerRequest(gatewayCpu, through.sorted.length));
 			System.out.printf("BENCHMARK   %s%nBENCHMARK   straight: %s%nBENCHMARK   through:  %s%n%n", host,
-					straightCpu, throughCpu);
+					straightCosts, throughCosts);
 			assertThat(straight.errors).as("failed requests straight to the service").isZero();
 			assertThat(through.errors).as("failed requests through the gateway").isZero();
 		}
@@ -159,6 +155,24 @@ class GatewayLatencyBenchmark {
 		var merged = new java.util.HashMap<>(a);
 		merged.putAll(b);
 		return merged;
+	}
+
+	/** CPU used so far by each process of the measurement, and by the whole host. */
+	record Costs(Duration client, Duration service, Duration gateway, HostConditions.Cpu host) {
+
+		static Costs now(ServiceProcess service, ServiceProcess gateway) {
+			return new Costs(HostConditions.clientCpuTime(), service.cpuTime(), gateway.cpuTime(),
+					HostConditions.cpu());
+		}
+
+		String since(Costs before, int requests) {
+			return "CPU per request: load generator %.2f ms, billing-service %.2f ms, gateway %.2f ms; %s".formatted(
+					HostConditions.millisPerRequest(this.client.minus(before.client), requests),
+					HostConditions.millisPerRequest(this.service.minus(before.service), requests),
+					HostConditions.millisPerRequest(this.gateway.minus(before.gateway), requests),
+					this.host.since(before.host));
+		}
+
 	}
 
 	record Result(long[] sorted, int errors) {
