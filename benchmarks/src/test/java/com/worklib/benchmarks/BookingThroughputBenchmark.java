@@ -11,12 +11,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -87,15 +90,13 @@ class BookingThroughputBenchmark {
 			}
 			List<String> bodies = bodies(rooms, first);
 			int distinctSlots = ROOMS * DAYS * HOURS_PER_DAY;
-			HostConditions.Cpu before = HostConditions.cpu();
-			Duration serviceCpu = service.cpuTime();
-			Duration clientCpu = HostConditions.clientCpuTime();
-			Duration postgresCpu = HostConditions.postgresCpuTime();
+			Map<String, Supplier<Duration>> processes = new LinkedHashMap<>();
+			processes.put("booking-service", service::cpuTime);
+			processes.put("PostgreSQL", HostConditions::postgresCpuTime);
+			processes.put("load generator", HostConditions::clientCpuTime);
+			var window = HostConditions.window(processes);
 			Round round = drive(http, port, token, bodies);
-			postgresCpu = HostConditions.postgresCpuTime().minus(postgresCpu);
-			serviceCpu = service.cpuTime().minus(serviceCpu);
-			clientCpu = HostConditions.clientCpuTime().minus(clientCpu);
-			String cpu = HostConditions.cpu().since(before);
+			String costs = window.end(bodies.size());
 			int created = round.created();
 			int conflicts = round.conflicts();
 			int others = round.others();
@@ -121,12 +122,7 @@ class BookingThroughputBenchmark {
 					millis(latencies, 0.50), millis(latencies, 0.90), millis(latencies, 0.99),
 					latencies[latencies.length - 1] / 1_000_000);
 			System.out.printf("BENCHMARK   double bookings: %d%n", doubleBooked);
-			System.out.printf(
-					"BENCHMARK   CPU per request: booking-service %.2f ms, PostgreSQL %.2f ms, load generator %.2f ms%n",
-					HostConditions.millisPerRequest(serviceCpu, bodies.size()),
-					HostConditions.millisPerRequest(postgresCpu, bodies.size()),
-					HostConditions.millisPerRequest(clientCpu, bodies.size()));
-			System.out.printf("BENCHMARK   %s%nBENCHMARK   %s%n%n", host, cpu);
+			System.out.printf("BENCHMARK   %s%nBENCHMARK   %s%n%n", costs, host);
 
 			assertThat(others).isZero();
 			assertThat(created).isEqualTo(distinctSlots);

@@ -7,12 +7,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
@@ -72,13 +74,17 @@ class GatewayLatencyBenchmark {
 			openLoop(http, direct, token, WARM_UP);
 			openLoop(http, viaGateway, token, WARM_UP);
 			token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
-			Costs before = Costs.now(billing, gateway);
+			Map<String, Supplier<Duration>> processes = new LinkedHashMap<>();
+			processes.put("load generator", HostConditions::clientCpuTime);
+			processes.put("billing-service", billing::cpuTime);
+			processes.put("gateway", gateway::cpuTime);
+			var window = HostConditions.window(processes);
 			Result straight = openLoop(http, direct, token, MEASURE);
-			String straightCosts = Costs.now(billing, gateway).since(before, straight.sorted.length);
+			String straightCosts = window.end(straight.sorted.length);
 			token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
-			before = Costs.now(billing, gateway);
+			window = HostConditions.window(processes);
 			Result through = openLoop(http, viaGateway, token, MEASURE);
-			String throughCosts = Costs.now(billing, gateway).since(before, through.sorted.length);
+			String throughCosts = window.end(through.sorted.length);
 
 			System.out.printf("%nBENCHMARK GET /api/billing/v1/whoami open-loop at %d req/s for %d s each%n", RATE,
 					MEASURE.toSeconds());
@@ -155,24 +161,6 @@ class GatewayLatencyBenchmark {
 		var merged = new java.util.HashMap<>(a);
 		merged.putAll(b);
 		return merged;
-	}
-
-	/** CPU used so far by each process of the measurement, and by the whole host. */
-	record Costs(Duration client, Duration service, Duration gateway, HostConditions.Cpu host) {
-
-		static Costs now(ServiceProcess service, ServiceProcess gateway) {
-			return new Costs(HostConditions.clientCpuTime(), service.cpuTime(), gateway.cpuTime(),
-					HostConditions.cpu());
-		}
-
-		String since(Costs before, int requests) {
-			return "CPU per request: load generator %.2f ms, billing-service %.2f ms, gateway %.2f ms; %s".formatted(
-					HostConditions.millisPerRequest(this.client.minus(before.client), requests),
-					HostConditions.millisPerRequest(this.service.minus(before.service), requests),
-					HostConditions.millisPerRequest(this.gateway.minus(before.gateway), requests),
-					this.host.since(before.host));
-		}
-
 	}
 
 	record Result(long[] sorted, int errors) {

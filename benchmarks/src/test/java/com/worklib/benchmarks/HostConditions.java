@@ -3,8 +3,13 @@ package com.worklib.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.StringJoiner;
+import java.util.function.Supplier;
 
 /**
  * What the host was like while a figure was measured, printed next to it. This machine's
@@ -44,8 +49,8 @@ final class HostConditions {
 	}
 
 	/** CPU time the benchmark's own JVM (the load generator) has used so far. */
-	static java.time.Duration clientCpuTime() {
-		return ProcessHandle.current().info().totalCpuDuration().orElse(java.time.Duration.ZERO);
+	static Duration clientCpuTime() {
+		return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
 	/**
@@ -53,17 +58,39 @@ final class HostConditions {
 	 * backends; a backend that ended took its count with it, so measure over a window in
 	 * which the pools keep their connections).
 	 */
-	static java.time.Duration postgresCpuTime() {
+	static Duration postgresCpuTime() {
 		return ProcessHandle.allProcesses()
 			.map(ProcessHandle::info)
 			.filter(info -> info.command().map(c -> c.endsWith("/postgres")).orElse(false))
-			.map(info -> info.totalCpuDuration().orElse(java.time.Duration.ZERO))
-			.reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+			.map(info -> info.totalCpuDuration().orElse(Duration.ZERO))
+			.reduce(Duration.ZERO, Duration::plus);
 	}
 
-	/** {@code cpu} spent on {@code requests} requests, in milliseconds per request. */
-	static double millisPerRequest(java.time.Duration cpu, long requests) {
-		return cpu.toNanos() / 1e6 / requests;
+	/**
+	 * Starts a measured window over the named processes' CPU time counters (in the order
+	 * given) and the host's.
+	 */
+	static Window window(Map<String, Supplier<Duration>> processes) {
+		Map<String, Duration> start = new LinkedHashMap<>();
+		processes.forEach((name, cpuTime) -> start.put(name, cpuTime.get()));
+		return new Window(processes, start, cpu());
+	}
+
+	/** A measured window: {@link #end} says what each process spent per request in it. */
+	record Window(Map<String, Supplier<Duration>> processes, Map<String, Duration> start, Cpu host) {
+
+		/**
+		 * "CPU per request: <process> x ms, …" for {@code requests} requests, and the
+		 * host's busy and steal shares over the window.
+		 */
+		String end(long requests) {
+			Cpu hostNow = cpu();
+			StringJoiner perRequest = new StringJoiner(", ", "CPU per request: ", "; ");
+			this.processes.forEach((name, cpuTime) -> perRequest.add("%s %.2f ms".formatted(name,
+					cpuTime.get().minus(this.start.get(name)).toNanos() / 1e6 / requests)));
+			return perRequest + hostNow.since(this.host);
+		}
+
 	}
 
 	/** The host's CPU counters now; {@link Cpu#since} compares two of them. */

@@ -63,7 +63,7 @@ final class ServiceProcess implements AutoCloseable {
 	/**
 	 * CPU time this JVM has used so far (user and system, all threads), as the operating
 	 * system counts it: the difference over a measured window is what the window cost
-	 * this service, however busy the host was.
+	 * this service, whatever else the host was doing.
 	 */
 	Duration cpuTime() {
 		return this.process.toHandle()
