@@ -48,9 +48,15 @@ final class HostConditions {
 			.formatted(Runtime.getRuntime().availableProcessors(), best / 1_000_000);
 	}
 
-	/** CPU time the benchmark's own JVM (the load generator) has used so far. */
+	/**
+	 * CPU time the benchmark's own JVM has used so far: the load generator, and the
+	 * embedded Kafka broker that runs in the same JVM.
+	 */
 	static Duration clientCpuTime() {
-		return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
+		return ProcessHandle.current()
+			.info()
+			.totalCpuDuration()
+			.orElseThrow(() -> new IllegalStateException("this OS does not report a process's CPU time"));
 	}
 
 	/**
