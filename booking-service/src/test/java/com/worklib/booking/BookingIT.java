@@ -57,10 +57,15 @@ public abstract class BookingIT {
 
 	/** A partner in Paris, open every day 08:00–19:00, platform fee 15 %. */
 	protected Venue venue() {
+		return venue("08:00", "19:00");
+	}
+
+	/** A partner in Paris, open every day from {@code opens} to {@code closes}. */
+	protected Venue venue(String opens, String closes) {
 		UUID partner = UUID.randomUUID();
 		UUID establishment = UUID.randomUUID();
 		var hours = java.util.Arrays.stream(java.time.DayOfWeek.values())
-			.map(d -> new EstablishmentPayload.OpeningHours(d.name(), "08:00", "19:00"))
+			.map(d -> new EstablishmentPayload.OpeningHours(d.name(), opens, closes))
 			.toList();
 		inTransaction(() -> {
 			this.catalog.apply(new PartnerPayload(partner, "ATELIE", "L'Atelier", "CLAIMED", 1500, null, null, 1));

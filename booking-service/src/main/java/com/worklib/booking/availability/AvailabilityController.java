@@ -69,18 +69,16 @@ class AvailabilityController {
 				.add(new Range(b.start().atZone(zone).toOffsetDateTime(), b.end().atZone(zone).toOffsetDateTime())));
 		}
 		else {
-			for (Hours h : hours) {
-				for (LocalTime t = h.opens(); t.isBefore(h.closes()); t = t.plusMinutes(30)) {
-					OffsetDateTime from = date.atTime(t).atZone(zone).toOffsetDateTime();
-					OffsetDateTime to = date.atTime(t.plusMinutes(30)).atZone(zone).toOffsetDateTime();
-					long taken = active.stream()
-						.filter(b -> b.start().isBefore(to.toInstant()) && b.end().isAfter(from.toInstant()))
-						.count();
-					int left = (int) Math.max(0, w.capacity() - taken);
-					remaining.add(new Remaining(from, to, left));
-					if (left == 0) {
-						busy.add(new Range(from, to));
-					}
+			for (HalfHours.Cell cell : HalfHours.of(date, zone, w.hoursOn(date.getDayOfWeek()))) {
+				OffsetDateTime from = cell.start().atZone(zone).toOffsetDateTime();
+				OffsetDateTime to = cell.end().atZone(zone).toOffsetDateTime();
+				long taken = active.stream()
+					.filter(b -> b.start().isBefore(cell.end()) && b.end().isAfter(cell.start()))
+					.count();
+				int left = (int) Math.max(0, w.capacity() - taken);
+				remaining.add(new Remaining(from, to, left));
+				if (left == 0) {
+					busy.add(new Range(from, to));
 				}
 			}
 		}

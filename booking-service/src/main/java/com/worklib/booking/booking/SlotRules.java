@@ -135,7 +135,7 @@ public final class SlotRules {
 			throw refused("wrong-granularity",
 					"Daily workspaces are booked from opening on the first day to closing on the last (venue time)");
 		}
-		long span = first.datesUntil(last.plusDays(1)).count();
+		long span = java.time.temporal.ChronoUnit.DAYS.between(first, last) + 1;
 		if (span > MAX_DAYS) {
 			throw refused("too-long", "At most " + MAX_DAYS + " days can be booked at once");
 		}

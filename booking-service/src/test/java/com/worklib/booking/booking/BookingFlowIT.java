@@ -304,4 +304,24 @@ class BookingFlowIT extends BookingIT {
 			.andExpect(jsonPath("$.remainingCapacity[2].remaining").value(1));
 	}
 
+	/**
+	 * 00:00–23:59 means round the clock: the day's last half hour ends at midnight, and
+	 * the answer comes at once (a wall-clock loop used to wrap at midnight and spin).
+	 */
+	@Test
+	void availabilityOfADeskOpenRoundTheClockEndsAtMidnight() {
+		UUID desk = workspace(venue("00:00", "23:59"), "DESK", 3, "INSTANT", "HOUR", 450);
+		LocalDate day = inDays(2, 9).toLocalDate();
+		String midnight = day.plusDays(1)
+			.atStartOfDay(PARIS)
+			.toOffsetDateTime()
+			.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+		org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofSeconds(10),
+				() -> this.mvc.perform(get(API + "/workspaces/" + desk + "/availability").param("date", day.toString()))
+					.andExpect(status().isOk())
+					.andExpect(jsonPath("$.remainingCapacity.length()").value(48))
+					.andExpect(jsonPath("$.remainingCapacity[47].end").value(midnight))
+					.andExpect(jsonPath("$.remainingCapacity[47].remaining").value(3)));
+	}
+
 }
