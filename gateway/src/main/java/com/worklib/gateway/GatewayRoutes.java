@@ -1,6 +1,7 @@
 package com.worklib.gateway;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.bulkhead.BulkheadConfig;
@@ -25,16 +26,28 @@ import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /**
- * One route per service ({@code worklib.gateway.services}), one to Keycloak for
- * {@code /auth/**}, and one per service for its OpenAPI document at
- * {@code /api-docs/<route>}. Each route, in this order: request size limit, rate limit,
- * circuit breaker with the route's timeout and a problem+json fallback, and retries for
- * GET only (the only method that is safe to send twice).
+ * One route per service ({@code worklib.gateway.services}), one to Keycloak for the
+ * client-facing paths of its {@code worklib} realm ({@link #KEYCLOAK_PATHS}), and one per
+ * service for its OpenAPI document at {@code /api-docs/<route>}. Each route, in this
+ * order: request size limit, rate limit, circuit breaker with the route's timeout and a
+ * problem+json fallback, and retries for GET only (the only method that is safe to send
+ * twice).
  */
 @Configuration(proxyBeanMethods = false)
 class GatewayRoutes {
 
 	static final DataSize AUTH_MAX_REQUEST_SIZE = DataSize.ofKilobytes(64);
+
+	/**
+	 * What clients need of Keycloak, and only of the {@code worklib} realm: OpenID
+	 * discovery and the OIDC endpoints (authorize, token, keys, user info, logout), the
+	 * login pages' form posts and mailed action links, and the login theme's static
+	 * resources. The admin console and API, the master realm, client registration and the
+	 * account console are not routed, so they answer 404 here whatever the profile.
+	 */
+	static final List<String> KEYCLOAK_PATHS = List.of("/auth/realms/worklib/.well-known/**",
+			"/auth/realms/worklib/protocol/openid-connect/**", "/auth/realms/worklib/login-actions/**",
+			"/auth/resources/**");
 
 	@Bean
 	RouteLocator serviceRoutes(RouteLocatorBuilder builder, GatewayProperties properties, KeyResolver clientKeyResolver,
@@ -54,7 +67,7 @@ class GatewayRoutes {
 		});
 		if (properties.keycloakUri() != null) {
 			routes.route("keycloak",
-					r -> r.path("/auth/**")
+					r -> r.path(KEYCLOAK_PATHS.toArray(String[]::new))
 						.filters(f -> protect(f.preserveHostHeader(), "keycloak", AUTH_MAX_REQUEST_SIZE,
 								clientKeyResolver, rateLimiter))
 						.uri(properties.keycloakUri()));
@@ -64,7 +77,7 @@ class GatewayRoutes {
 
 	private static GatewayFilterSpec protect(GatewayFilterSpec f, String id, DataSize maxRequestSize,
 			KeyResolver keyResolver, RateLimiter<Object> rateLimiter) {
-		return f.setRequestSize(maxRequestSize)
+		return f.filter(new BodySizeLimit(maxRequestSize))
 			.requestRateLimiter(c -> c.setRateLimiter(rateLimiter).setKeyResolver(keyResolver).setDenyEmptyKey(false))
 			.circuitBreaker(c -> c.setName(id).setFallbackUri("forward:" + FallbackController.PATH))
 			.retry(GatewayRoutes::retryIdempotentReads);

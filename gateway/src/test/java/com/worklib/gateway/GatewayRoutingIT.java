@@ -54,6 +54,9 @@ class GatewayRoutingIT {
 	@Autowired
 	WebTestClient client;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	int port;
+
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
 		for (String service : new String[] { "IDENTITY", "VENUE", "BOOKING", "BILLING", "PAYMENT" }) {
@@ -172,6 +175,54 @@ class GatewayRoutingIT {
 			.jsonPath("$.access_token")
 			.isNotEmpty();
 		backend.verify(0, anyRequestedFor(urlPathMatching("/auth/.*")));
+	}
+
+	/**
+	 * Keycloak's admin console and API, its master realm and client registration answer
+	 * on Keycloak itself, never through the gateway; the worklib realm's login and OIDC
+	 * endpoints do.
+	 */
+	@Test
+	void exposesOnlyTheWorklibRealmsClientFacingKeycloakPaths() {
+		for (String hidden : java.util.List.of("/auth/admin/master/console/", "/auth/admin/realms/worklib",
+				"/auth/admin/realms/worklib/users", "/auth/realms/master", "/auth/realms/master/account",
+				"/auth/realms/master/.well-known/openid-configuration",
+				"/auth/realms/worklib/clients-registrations/openid-connect", "/auth/realms/worklib/account",
+				"/auth/realms/worklib/protocol/openid-connect/%2e%2e/%2e%2e/%2e%2e/admin/master/console/", "/auth/",
+				"/auth/welcome")) {
+			var status = this.client.get()
+				.uri(java.net.URI.create("http://127.0.0.1:" + this.port + hidden))
+				.exchange()
+				.returnResult(String.class)
+				.getStatus();
+			org.assertj.core.api.Assertions.assertThat(status.value()).as(hidden).isIn(400, 404);
+		}
+		this.client.post()
+			.uri("/auth/realms/master/protocol/openid-connect/token")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("grant_type=password&client_id=admin-cli&username=admin&password=dev-only-admin")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+		this.client.get().uri("/auth/realms/worklib/.well-known/openid-configuration").exchange().expectStatus().isOk();
+		String login = this.client.get()
+			.uri(java.net.URI.create("http://127.0.0.1:" + this.port
+					+ "/auth/realms/worklib/protocol/openid-connect/auth?client_id=worklib-web&response_type=code"
+					+ "&scope=openid&redirect_uri=http%3A%2F%2Flocalhost%3A8080%2Flogin%2Foauth2%2Fcode%2Fworklib"
+					+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"))
+			.exchange()
+			.expectStatus()
+			.is2xxSuccessful()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		org.assertj.core.api.Assertions.assertThat(login).contains("/auth/resources/");
+		String stylesheet = login.replaceAll("(?s).*?href=\"(/auth/resources/[^\"]+\\.css)\".*", "$1");
+		this.client.get()
+			.uri(java.net.URI.create("http://127.0.0.1:" + this.port + stylesheet))
+			.exchange()
+			.expectStatus()
+			.isOk();
 	}
 
 	@Test
@@ -294,6 +345,47 @@ class GatewayRoutingIT {
 			.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
 		backend.verify(0, anyRequestedFor(
 				com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/bookings/v1/bookings?large")));
+	}
+
+	/**
+	 * A body sent in chunks has no Content-Length to check: the limit holds all the same,
+	 * and a small chunked body still arrives whole.
+	 */
+	@Test
+	void refusesAChunkedBodyLargerThanTheRouteAcceptsAndForwardsASmallOne() throws Exception {
+		var http = java.net.http.HttpClient.newHttpClient();
+		String token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
+		java.util.function.Function<Integer, java.net.http.HttpResponse<String>> send = size -> {
+			byte[] body = new byte[size];
+			java.util.Arrays.fill(body, (byte) 'a');
+			try {
+				return http.send(java.net.http.HttpRequest
+					.newBuilder(java.net.URI
+						.create("http://127.0.0.1:" + this.port + "/api/bookings/v1/bookings?chunked=" + size))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/json")
+					// an InputStream publisher has no length: the JDK client sends chunks
+					.POST(java.net.http.HttpRequest.BodyPublishers
+						.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+		};
+		var large = send.apply(3_000_000);
+		org.assertj.core.api.Assertions.assertThat(large.statusCode()).isEqualTo(413);
+		org.assertj.core.api.Assertions.assertThat(large.headers().firstValue("Content-Type").orElseThrow())
+			.startsWith("application/problem+json");
+		backend.verify(0, anyRequestedFor(com.github.tomakehurst.wiremock.client.WireMock
+			.urlEqualTo("/api/bookings/v1/bookings?chunked=3000000")));
+		var small = send.apply(20_000);
+		org.assertj.core.api.Assertions.assertThat(small.statusCode()).isEqualTo(200);
+		backend.verify(1,
+				com.github.tomakehurst.wiremock.client.WireMock
+					.postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock
+						.urlEqualTo("/api/bookings/v1/bookings?chunked=20000"))
+					.withHeader("Content-Length", equalTo("20000")));
 	}
 
 	@Test
