@@ -229,12 +229,12 @@ final class DemoData {
 	}
 
 	private String signUp(String email, String firstName) throws Exception {
-		expect(send("POST", "/api/identity/v1/signup", null, "application/json", this.json.writeValueAsString(Map
-			.of("email", email, "password", PASSWORD, "firstName", firstName, "lastName", "Demo", "locale", "fr"))),
+		expect(send("POST", "/api/identity/v1/signup", null, "application/json", this.json
+			.writeValueAsString(Map.of("email", email, "firstName", firstName, "lastName", "Demo", "locale", "fr"))),
 				202);
 		String token = verificationToken(email);
 		expect(send("POST", "/api/identity/v1/email-verifications", null, "application/json",
-				"{\"token\":\"" + token + "\"}"), 200);
+				this.json.writeValueAsString(Map.of("token", token, "password", PASSWORD))), 200);
 		return token(email, PASSWORD);
 	}
 

@@ -11,10 +11,20 @@ import java.util.UUID;
 public interface IdentityProvider {
 
 	/**
-	 * Creates an enabled user whose email is not verified yet; returns its id (the token
-	 * subject).
+	 * Creates an enabled user whose email is not verified yet and who has no password, so
+	 * nobody can log in as it until the holder of the mailbox chooses one; returns its id
+	 * (the token subject).
 	 */
 	UUID createUser(NewUser user);
+
+	/** Names and language of a user, as the latest sign-up gave them. */
+	void updateProfile(UUID userId, NewUser user);
+
+	/**
+	 * Sets the user's password (not temporary), replacing any other.
+	 * @throws PasswordRejectedException when the realm's policy refuses it
+	 */
+	void setPassword(UUID userId, String password);
 
 	Optional<UUID> findUserByEmail(String email);
 
@@ -29,7 +39,7 @@ public interface IdentityProvider {
 	/** Keycloak mails the user a link to choose a new password. */
 	void sendPasswordResetMail(UUID userId);
 
-	record NewUser(String email, String password, String firstName, String lastName, String locale) {
+	record NewUser(String email, String firstName, String lastName, String locale) {
 	}
 
 }

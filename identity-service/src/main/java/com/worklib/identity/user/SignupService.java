@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -20,17 +19,20 @@ import com.worklib.contracts.Topics;
 import com.worklib.identity.keycloak.IdentityProvider;
 import com.worklib.identity.keycloak.IdentityProviderUnavailableException;
 import com.worklib.identity.mail.MailRequests;
-import com.worklib.identity.shared.PasswordPolicy;
 import com.worklib.identity.shared.SecureTokens;
 import com.worklib.platform.messaging.EventPublisher;
-import com.worklib.platform.web.FieldValidationException;
 
 /**
- * Sign-up, enumeration-safe: a new address gets a Keycloak user, a mirror row and a
- * verification mail; a known address gets a "you already have an account" mail; both
- * answer the same. Keycloak and the mirror never disagree for long: the attempt is
- * recorded before Keycloak is called, a failed mirror write deletes the Keycloak user,
- * and {@link SignupReconciler} removes what an outage left behind.
+ * Sign-up, enumeration-safe: a new address gets a Keycloak user without a password, a
+ * mirror row and a verification mail; an address signed up but not verified yet gets its
+ * pending sign-up replaced (the latest names, every earlier link void, a fresh link); a
+ * verified address gets a "you already have an account" mail; all answer the same. No
+ * password is taken here: the holder of the mailbox chooses it on the verification step
+ * ({@link VerificationService}), so nothing a stranger set before the address was
+ * verified survives (account pre-hijacking, ADR 15). Keycloak and the mirror never
+ * disagree for long: the attempt is recorded before Keycloak is called, a failed mirror
+ * write deletes the Keycloak user, and {@link SignupReconciler} removes what an outage
+ * left behind.
  */
 @Service
 public class SignupService {
@@ -64,24 +66,28 @@ public class SignupService {
 		this.clock = clock;
 	}
 
-	public record Signup(String email, String password, String firstName, String lastName, String locale) {
+	public record Signup(String email, String firstName, String lastName, String locale) {
+
+		IdentityProvider.NewUser asNewUser() {
+			return new IdentityProvider.NewUser(this.email, this.firstName, this.lastName, this.locale);
+		}
+
 	}
 
 	public void signup(Signup signup) {
-		List<String> weak = PasswordPolicy.violations(signup.password(), signup.email());
-		if (!weak.isEmpty()) {
-			throw FieldValidationException.of("password", String.join("; ", weak));
+		var existing = this.users.findByEmail(signup.email());
+		if (existing.isPresent() && !existing.get().emailVerified()) {
+			renewPending(existing.get(), signup);
+			return;
 		}
-		if (this.users.findByEmail(signup.email()).isPresent()
-				|| this.identityProvider.findUserByEmail(signup.email()).isPresent()) {
+		if (existing.isPresent() || this.identityProvider.findUserByEmail(signup.email()).isPresent()) {
 			this.transactions.executeWithoutResult(s -> this.mails.accountExists(signup.email(), signup.locale()));
 			return;
 		}
 		recordAttempt(signup.email());
 		UUID userId;
 		try {
-			userId = this.identityProvider.createUser(new IdentityProvider.NewUser(signup.email(), signup.password(),
-					signup.firstName(), signup.lastName(), signup.locale()));
+			userId = this.identityProvider.createUser(signup.asNewUser());
 		}
 		catch (IdentityProviderUnavailableException ex) {
 			// the user may exist in Keycloak if only the answer was lost; the reconciler
@@ -107,17 +113,40 @@ public class SignupService {
 		UserAccount user = new UserAccount(userId, signup.email(), signup.firstName(), signup.lastName(),
 				signup.locale(), false, 1);
 		this.users.insert(user);
+		this.jdbc.sql("DELETE FROM signup_attempt WHERE email = :email").param("email", signup.email()).update();
+		this.events.publish(Topics.IDENTITY_USERS, userId.toString(), EventTypes.USER_REGISTERED, userId.toString(),
+				user.toPayload());
+		mailVerificationLink(user);
+	}
+
+	/**
+	 * A second sign-up of an address nobody verified yet: the person who just signed up
+	 * (whoever they are) gets the names they gave and the only valid link, mailed to the
+	 * address. A squatter blocks nothing, and someone whose link expired can finish.
+	 */
+	private void renewPending(UserAccount pending, Signup signup) {
+		this.identityProvider.updateProfile(pending.id(), signup.asNewUser());
+		this.transactions.executeWithoutResult(s -> {
+			UserAccount renewed = pending.renamed(signup.firstName(), signup.lastName(), signup.locale());
+			this.users.updateProfile(renewed);
+			this.jdbc.sql("DELETE FROM email_verification WHERE user_id = :user AND used_at IS NULL")
+				.param("user", pending.id())
+				.update();
+			this.events.publish(Topics.IDENTITY_USERS, renewed.id().toString(), EventTypes.USER_REGISTERED,
+					renewed.id().toString(), renewed.toPayload());
+			mailVerificationLink(renewed);
+		});
+	}
+
+	private void mailVerificationLink(UserAccount user) {
 		String token = SecureTokens.newToken();
 		Instant expiresAt = this.clock.instant().plus(VERIFICATION_VALIDITY);
 		this.jdbc
 			.sql("INSERT INTO email_verification (token_hash, user_id, expires_at) VALUES (:hash, :user, :expires)")
 			.param("hash", SecureTokens.hash(token))
-			.param("user", userId)
+			.param("user", user.id())
 			.param("expires", Timestamp.from(expiresAt))
 			.update();
-		this.jdbc.sql("DELETE FROM signup_attempt WHERE email = :email").param("email", signup.email()).update();
-		this.events.publish(Topics.IDENTITY_USERS, userId.toString(), EventTypes.USER_REGISTERED, userId.toString(),
-				user.toPayload());
 		this.mails.emailVerification(user.email(), user.locale(), user.firstName(), token, expiresAt);
 	}
 

@@ -12,6 +12,13 @@ public record UserAccount(UUID id, String email, String firstName, String lastNa
 		return new UserAccount(this.id, this.email, this.firstName, this.lastName, this.locale, true, this.version + 1);
 	}
 
+	/**
+	 * The names and language of a later sign-up of the same, still unverified, address.
+	 */
+	public UserAccount renamed(String firstName, String lastName, String locale) {
+		return new UserAccount(this.id, this.email, firstName, lastName, locale, this.emailVerified, this.version + 1);
+	}
+
 	public String displayName() {
 		return (this.firstName + " " + this.lastName).trim();
 	}

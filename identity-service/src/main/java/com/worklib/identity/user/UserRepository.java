@@ -54,6 +54,19 @@ public class UserRepository {
 			.update();
 	}
 
+	public void updateProfile(UserAccount user) {
+		this.jdbc
+			.sql("UPDATE user_account SET first_name = :first, last_name = :last, locale = :locale, "
+					+ "version = :version, updated_at = :now WHERE id = :id")
+			.param("id", user.id())
+			.param("first", user.firstName())
+			.param("last", user.lastName())
+			.param("locale", user.locale())
+			.param("version", user.version())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
 	public void markVerified(UserAccount user) {
 		this.jdbc
 			.sql("UPDATE user_account SET email_verified = true, version = :version, updated_at = :now WHERE id = :id")

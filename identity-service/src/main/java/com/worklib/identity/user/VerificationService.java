@@ -15,16 +15,20 @@ import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.Topics;
 import com.worklib.identity.claim.ClaimService;
 import com.worklib.identity.keycloak.IdentityProvider;
+import com.worklib.identity.shared.PasswordPolicy;
 import com.worklib.identity.shared.SecureTokens;
 import com.worklib.platform.messaging.EventPublisher;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.web.ApiException;
+import com.worklib.platform.web.FieldValidationException;
 
 /**
- * A verification link marks the address verified in Keycloak and here, gives the realm
- * role {@code employee} (every verified user may book), publishes
- * {@code UserEmailVerified} and executes every pending claim for that address. If
- * Keycloak fails, nothing changes and the link still works.
+ * The verification step, reached only through the link mailed to the address: its holder
+ * chooses the password (the account had none until now, ADR 15), and the address is
+ * marked verified in Keycloak and here, gets the realm role {@code employee} (every
+ * verified user may book), {@code UserEmailVerified} is published and every pending claim
+ * for that address is executed. A refused password or a Keycloak failure changes nothing
+ * and the link still works.
  */
 @Service
 public class VerificationService {
@@ -58,25 +62,32 @@ public class VerificationService {
 	}
 
 	@Transactional
-	public Verified verify(String token) {
+	public Verified verify(String token, String password) {
 		Instant now = this.clock.instant();
 		Token row = this.jdbc
 			.sql("SELECT user_id, expires_at, used_at FROM email_verification WHERE token_hash = :hash FOR UPDATE")
 			.param("hash", SecureTokens.hash(token))
 			.query(Token.class)
 			.optional()
-			.orElseThrow(() -> gone("This verification link is not valid; sign up again to get a new one"));
+			.orElseThrow(() -> gone("This verification link is not valid (a later sign-up replaces earlier links): "
+					+ "use the latest one we sent, or sign up again to get a new one"));
 		if (row.usedAt() != null) {
 			throw gone("This verification link was already used");
 		}
 		if (!now.isBefore(row.expiresAt().toInstant())) {
 			throw gone("This verification link expired; sign up again to get a new one");
 		}
+		UserAccount user = this.users.findById(row.userId()).orElseThrow();
+		List<String> weak = PasswordPolicy.violations(password, user.email());
+		if (!weak.isEmpty()) {
+			throw FieldValidationException.of("password",
+					password == null ? "choose your password: " + String.join("; ", weak) : String.join("; ", weak));
+		}
+		this.identityProvider.setPassword(user.id(), password);
 		this.jdbc.sql("UPDATE email_verification SET used_at = :now WHERE token_hash = :hash")
 			.param("now", Timestamp.from(now))
 			.param("hash", SecureTokens.hash(token))
 			.update();
-		UserAccount user = this.users.findById(row.userId()).orElseThrow();
 		if (!user.emailVerified()) {
 			this.identityProvider.markEmailVerified(user.id());
 			this.identityProvider.addRealmRole(user.id(), CurrentUser.ROLE_EMPLOYEE);

@@ -24,6 +24,7 @@ import com.worklib.platform.test.WithKeycloak;
 import com.worklib.platform.test.WithPostgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -63,11 +64,16 @@ class IdentityFlowsIT {
 		return local + "+" + UUID.randomUUID().toString().substring(0, 8) + "@atelier-lyon.fr";
 	}
 
+	/**
+	 * A sign-up as a client sends it; {@code password} as clients written before the
+	 * verification step chose it sent one (ignored), or null.
+	 */
 	MvcResult signup(String email, String password) throws Exception {
+		String withPassword = password == null ? "" : ",\"password\":\"%s\"".formatted(password);
 		return this.mvc
 			.perform(post(API + "/signup").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"email\":\"%s\",\"password\":\"%s\",\"firstName\":\"Claire\",\"lastName\":\"Martin\"}"
-					.formatted(email, password)))
+				.content("{\"email\":\"%s\"%s,\"firstName\":\"Claire\",\"lastName\":\"Martin\"}".formatted(email,
+						withPassword)))
 			.andReturn();
 	}
 
@@ -75,11 +81,26 @@ class IdentityFlowsIT {
 	String verifiedUser(String email) throws Exception {
 		assertThat(signup(email, PASSWORD).getResponse().getStatus()).isEqualTo(202);
 		String token = EventLog.tokenOf(EventLog.mailLink(email, "EMAIL_VERIFICATION"));
-		this.mvc
-			.perform(post(API + "/email-verifications").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"token\":\"" + token + "\"}"))
-			.andExpect(status().isOk());
+		verify(token, PASSWORD).andExpect(status().isOk());
 		return KeycloakSupport.server().accessToken(email, PASSWORD);
+	}
+
+	/** What the page behind the mailed link sends: the token and the chosen password. */
+	org.springframework.test.web.servlet.ResultActions verify(String token, String password) throws Exception {
+		return this.mvc.perform(post(API + "/email-verifications").contentType(MediaType.APPLICATION_JSON)
+			.content(password == null ? "{\"token\":\"%s\"}".formatted(token)
+					: "{\"token\":\"%s\",\"password\":\"%s\"}".formatted(token, password)));
+	}
+
+	/**
+	 * The latest verification link mailed to {@code email}, after {@code earlier} ones.
+	 */
+	String latestVerificationToken(String email, int mails) {
+		var links = EventLog.readAll(com.worklib.contracts.Topics.IDENTITY_NOTIFICATIONS,
+				m -> email.equals(m.path("to").asString()) && "EMAIL_VERIFICATION".equals(m.path("kind").asString()),
+				Duration.ofSeconds(20));
+		assertThat(links).hasSize(mails);
+		return EventLog.tokenOf(links.get(links.size() - 1).get("link").asString());
 	}
 
 	static String claims(String accessToken) {
@@ -120,10 +141,7 @@ class IdentityFlowsIT {
 			.query(Long.class)
 			.single()).as("the token itself is never stored").isZero();
 
-		this.mvc
-			.perform(post(API + "/email-verifications").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"token\":\"" + token + "\"}"))
-			.andExpect(status().isOk())
+		verify(token, PASSWORD).andExpect(status().isOk())
 			.andExpect(jsonPath("$.email").value(email))
 			.andExpect(jsonPath("$.claimedPartnerIds").isEmpty());
 
@@ -139,10 +157,8 @@ class IdentityFlowsIT {
 				u -> email.equals(u.path("email").asString()) && u.path("emailVerified").asBoolean());
 
 		// the link works once
-		this.mvc
-			.perform(post(API + "/email-verifications").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"token\":\"" + token + "\"}"))
-			.andExpect(status().isGone());
+		verify(token, "Another-Password-2026").andExpect(status().isGone());
+		KeycloakSupport.server().accessToken(email, PASSWORD);
 	}
 
 	@Test
@@ -156,27 +172,71 @@ class IdentityFlowsIT {
 					+ "(SELECT id FROM user_account WHERE email = :e)")
 			.param("e", email)
 			.update();
-		this.mvc
-			.perform(post(API + "/email-verifications").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"token\":\"" + token + "\"}"))
-			.andExpect(status().isGone())
+		verify(token, PASSWORD).andExpect(status().isGone())
 			.andExpect(jsonPath("$.detail").value("This verification link expired; sign up again to get a new one"));
-		this.mvc
-			.perform(post(API + "/email-verifications").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"token\":\"made-up\"}"))
-			.andExpect(status().isGone());
+		verify("made-up", PASSWORD).andExpect(status().isGone());
+
+		// signing up again replaces the expired sign-up: the fresh link finishes it
+		assertThat(signup(email, PASSWORD).getResponse().getStatus()).isEqualTo(202);
+		String fresh = latestVerificationToken(email, 2);
+		verify(fresh, PASSWORD).andExpect(status().isOk()).andExpect(jsonPath("$.email").value(email));
+		assertThat(claims(KeycloakSupport.server().accessToken(email, PASSWORD))).contains("\"email_verified\":true");
 	}
 
 	@Test
-	void aWeakPasswordIsRefusedNamingTheRule() throws Exception {
-		this.mvc
-			.perform(post(API + "/signup").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"email\":\"%s\",\"password\":\"short\",\"firstName\":\"A\",\"lastName\":\"B\"}"
-					.formatted(unique("weak"))))
-			.andExpect(status().isBadRequest())
+	void theVerificationStepRefusesAMissingOrWeakPasswordNamingTheRuleAndTheLinkStillWorks() throws Exception {
+		String email = unique("weak");
+		signup(email, null);
+		String token = EventLog.tokenOf(EventLog.mailLink(email, "EMAIL_VERIFICATION"));
+		verify(token, null).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("password"))
+			.andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.startsWith("choose your password")));
+		verify(token, "short").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("password"))
 			.andExpect(jsonPath("$.errors[0].message")
 				.value(org.hamcrest.Matchers.containsString("at least 12 characters")));
+		assertThat(this.jdbc.sql("SELECT email_verified FROM user_account WHERE email = :e")
+			.param("e", email)
+			.query(Boolean.class)
+			.single()).isFalse();
+		verify(token, PASSWORD).andExpect(status().isOk());
+		KeycloakSupport.server().accessToken(email, PASSWORD);
+	}
+
+	/**
+	 * Account pre-hijacking: a stranger signs up first with the migration address and a
+	 * password of his own. Whichever genuine link the owner then follows (the one his
+	 * sign-up sent her, or the one of her own sign-up), the password that works is hers,
+	 * the listing is hers, and his password opens nothing.
+	 */
+	@Test
+	void aStrangerWhoSignsUpFirstWithTheMigrationAddressEndsUpWithNothing() throws Exception {
+		String attackerPassword = "Attacker-Chosen-2026";
+		for (boolean ownerSignsUpToo : new boolean[] { false, true }) {
+			String migrationEmail = unique("prehijack");
+			UUID partner = migratedPartner(migrationEmail);
+			assertThat(signup(migrationEmail, attackerPassword).getResponse().getStatus()).isEqualTo(202);
+			assertThatThrownBy(() -> KeycloakSupport.server().accessToken(migrationEmail, attackerPassword))
+				.as("an unverified account has no password")
+				.isInstanceOf(RuntimeException.class);
+			String link;
+			if (ownerSignsUpToo) {
+				String first = latestVerificationToken(migrationEmail, 1);
+				assertThat(signup(migrationEmail, null).getResponse().getStatus()).isEqualTo(202);
+				link = latestVerificationToken(migrationEmail, 2);
+				verify(first, attackerPassword).andExpect(status().isGone());
+			}
+			else {
+				link = latestVerificationToken(migrationEmail, 1);
+			}
+			verify(link, PASSWORD).andExpect(status().isOk())
+				.andExpect(jsonPath("$.claimedPartnerIds[0]").value(partner.toString()));
+			assertThat(owners(partner)).isEqualTo(1);
+			assertThatThrownBy(() -> KeycloakSupport.server().accessToken(migrationEmail, attackerPassword))
+				.as("the stranger's password (owner signed up too: %s)", ownerSignsUpToo)
+				.isInstanceOf(RuntimeException.class);
+			assertThat(claims(KeycloakSupport.server().accessToken(migrationEmail, PASSWORD))).contains("\"partner\"");
+		}
 	}
 
 	@Test
@@ -193,10 +253,7 @@ class IdentityFlowsIT {
 		assertThat(owners(partner)).isZero();
 
 		String token = EventLog.tokenOf(EventLog.mailLink(migrationEmail, "EMAIL_VERIFICATION"));
-		this.mvc
-			.perform(post(API + "/email-verifications").contentType(MediaType.APPLICATION_JSON)
-				.content("{\"token\":\"" + token + "\"}"))
-			.andExpect(status().isOk())
+		verify(token, PASSWORD).andExpect(status().isOk())
 			.andExpect(jsonPath("$.claimedPartnerIds[0]").value(partner.toString()));
 		var granted = EventLog.await(Topics.IDENTITY_MEMBERSHIPS,
 				m -> partner.toString().equals(m.path("partnerId").asString()));
@@ -395,7 +452,7 @@ class IdentityFlowsIT {
 	@Test
 	void aKeycloakUserLeftByAnInterruptedSignupIsRemovedOnceKeycloakAnswers() throws Exception {
 		String email = unique("orphan");
-		UUID orphan = this.keycloak.createUser(new IdentityProvider.NewUser(email, PASSWORD, "Olga", "Orphan", "fr"));
+		UUID orphan = this.keycloak.createUser(new IdentityProvider.NewUser(email, "Olga", "Orphan", "fr"));
 		this.jdbc.sql("INSERT INTO signup_attempt (email, started_at) VALUES (:e, now() - interval '5 minutes')")
 			.param("e", email)
 			.update();

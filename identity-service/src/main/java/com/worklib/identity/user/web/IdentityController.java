@@ -57,12 +57,17 @@ class IdentityController {
 		this.memberships = memberships;
 	}
 
-	record SignupRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 128) String password,
+	/**
+	 * {@code password} is still accepted from clients written before 2026-12 and ignored:
+	 * the password is chosen on the verification step (ADR 15).
+	 */
+	record SignupRequest(@NotBlank @Size(max = 254) String email, @Size(max = 128) String password,
 			@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
 			@Pattern(regexp = "^(fr|en)$", message = "must be fr or en") String locale) {
 	}
 
-	record TokenRequest(@NotBlank @Size(max = 200) String token) {
+	/** The mailed token and the password its holder chooses. */
+	record VerificationRequest(@NotBlank @Size(max = 200) String token, @Size(max = 128) String password) {
 	}
 
 	record EmailRequest(@NotBlank @Size(max = 254) String email) {
@@ -78,15 +83,14 @@ class IdentityController {
 	@PostMapping("/signup")
 	@ResponseStatus(HttpStatus.ACCEPTED)
 	Map<String, String> signup(@Valid @RequestBody SignupRequest request) {
-		this.signups
-			.signup(new SignupService.Signup(normalize(request.email()), request.password(), request.firstName().trim(),
-					request.lastName().trim(), request.locale() == null ? "fr" : request.locale()));
+		this.signups.signup(new SignupService.Signup(normalize(request.email()), request.firstName().trim(),
+				request.lastName().trim(), request.locale() == null ? "fr" : request.locale()));
 		return VERIFICATION_SENT;
 	}
 
 	@PostMapping("/email-verifications")
-	VerificationService.Verified verify(@Valid @RequestBody TokenRequest request) {
-		return this.verifications.verify(request.token());
+	VerificationService.Verified verify(@Valid @RequestBody VerificationRequest request) {
+		return this.verifications.verify(request.token(), request.password());
 	}
 
 	@PostMapping("/login-help")
