@@ -67,7 +67,7 @@ class InvoiceController {
 		this.access.requireRead(CurrentUser.get(), partnerId, "Partner " + partnerId, PartnerRole.OWNER,
 				PartnerRole.FINANCE);
 		PageResponse.PageQuery query = PageResponse.PageQuery.of(page, size);
-		List<InvoiceSummary> items = this.invoices.ofPartner(partnerId, query.page() * query.size(), query.size())
+		List<InvoiceSummary> items = this.invoices.ofPartner(partnerId, query.offset(), query.size())
 			.stream()
 			.map(i -> new InvoiceSummary(i.invoiceId(), i.number(), i.type(), i.month(), i.issuedAt(), i.totals(),
 					i.status()))
@@ -82,9 +82,11 @@ class InvoiceController {
 
 	/**
 	 * The PDF with its Factur-X XML, rendered on request (issuing stays fast at month
-	 * end).
+	 * end). No {@code produces}: the mapping matches whatever the client accepts, so a
+	 * caller who may not see the invoice gets the 403/404 problem, never a 406 that would
+	 * answer before the membership check.
 	 */
-	@GetMapping(path = "/invoices/{invoiceId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	@GetMapping("/invoices/{invoiceId}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable UUID invoiceId) {
 		Invoice invoice = visible(invoiceId);
 		return ResponseEntity.ok()

@@ -107,7 +107,7 @@ public class Invoices {
 	}
 
 	/** The partner's invoices, newest month first, without lines. */
-	public List<Invoice> ofPartner(UUID partnerId, int offset, int limit) {
+	public List<Invoice> ofPartner(UUID partnerId, long offset, int limit) {
 		return this.jdbc
 			.sql("SELECT * FROM invoice WHERE partner_id = :p ORDER BY month DESC, number DESC OFFSET :o LIMIT :l")
 			.param("p", partnerId)

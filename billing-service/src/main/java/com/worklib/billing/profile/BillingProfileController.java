@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +30,8 @@ import com.worklib.platform.web.FieldValidationException;
 @RequestMapping("${worklib.api.base-path}/partners/{partnerId}")
 class BillingProfileController {
 
-	/** The mandate texts a partner can accept; the current one is the last. */
-	static final Set<String> MANDATE_VERSIONS = Set.of("2026-11");
+	/** The mandate texts a partner can accept. */
+	static final Set<String> MANDATE_VERSIONS = Set.of(MandateText.CURRENT_VERSION);
 
 	private final BillingProfiles profiles;
 
@@ -58,6 +60,22 @@ class BillingProfileController {
 		BillingProfile profile = request.validated(partnerId, this.clock.instant(), user.userId());
 		this.profiles.save(profile);
 		return profile;
+	}
+
+	/**
+	 * What a client shows before the owner accepts: the current text in both languages,
+	 * and what this partner accepted, if anything (an older version means accept again).
+	 */
+	@GetMapping("/self-billing-mandate")
+	MandateView mandate(@PathVariable UUID partnerId) {
+		this.access.requireRead(CurrentUser.get(), partnerId, "Partner " + partnerId, PartnerRole.OWNER,
+				PartnerRole.FINANCE);
+		return new MandateView(MandateText.CURRENT_VERSION, MandateText.current(),
+				this.profiles.findMandate(partnerId).orElse(null));
+	}
+
+	record MandateView(String currentVersion, MandateText.Texts text,
+			@JsonInclude(JsonInclude.Include.NON_NULL) BillingProfiles.Mandate accepted) {
 	}
 
 	@PostMapping("/self-billing-mandate")

@@ -70,6 +70,15 @@ public class BillingProfiles {
 			.update();
 	}
 
+	Optional<Mandate> findMandate(UUID partnerId) {
+		return this.jdbc
+			.sql("SELECT mandate_version, accepted_at, accepted_by FROM self_billing_mandate WHERE partner_id = :id")
+			.param("id", partnerId)
+			.query((rs, i) -> new Mandate(rs.getString("mandate_version"), rs.getTimestamp("accepted_at").toInstant(),
+					rs.getObject("accepted_by", UUID.class)))
+			.optional();
+	}
+
 	/**
 	 * The profile in a row that selected {@code billing_profile.*} among other columns
 	 * (an outer join), or null when the row has none.

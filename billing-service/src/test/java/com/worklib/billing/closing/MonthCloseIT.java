@@ -294,6 +294,23 @@ class MonthCloseIT extends BillingIT {
 				API + "/invoices/" + invoiceId, API + "/invoices/" + invoiceId + "/pdf" }) {
 			this.mvc.perform(get(path).with(as(other.owner()))).andExpect(status().isNotFound());
 		}
+		// whatever the client says it accepts, a refusal is the 404 problem, not a 406
+		for (MediaType accept : new MediaType[] { MediaType.APPLICATION_JSON, MediaType.APPLICATION_PDF,
+				MediaType.TEXT_HTML }) {
+			this.mvc.perform(get(API + "/invoices/" + invoiceId + "/pdf").accept(accept).with(as(other.owner())))
+				.andExpect(status().isNotFound())
+				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+					.contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		this.mvc
+			.perform(get(API + "/invoices/" + invoiceId + "/pdf").accept(MediaType.APPLICATION_JSON).with(as(manager)))
+			.andExpect(status().isNotFound());
+		// page * size used to overflow into a negative OFFSET (500)
+		this.mvc
+			.perform(get(base + "/invoices").param("page", "21474836").param("size", "200").with(as(partner.owner())))
+			.andExpect(status().isBadRequest())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
+				.value("page"));
 		this.mvc.perform(get(base + "/billing-profile").with(as(manager))).andExpect(status().isNotFound());
 		this.mvc.perform(get(base + "/invoices").with(as(manager))).andExpect(status().isNotFound());
 		this.mvc.perform(get(API + "/invoices/" + invoiceId).with(as(manager))).andExpect(status().isNotFound());
@@ -310,6 +327,22 @@ class MonthCloseIT extends BillingIT {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"accepted\":true,\"mandateVersion\":\"2026-11\"}"))
 			.andExpect(status().isForbidden());
+		// the mandate can be read before it is accepted, by those who may accept or see
+		// it
+		this.mvc.perform(get(base + "/self-billing-mandate").with(as(partner.owner())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.currentVersion").value("2026-11"))
+			.andExpect(jsonPath("$.text.fr").value(org.hamcrest.Matchers.containsString("article 289, I-2")))
+			.andExpect(jsonPath("$.text.en").value(org.hamcrest.Matchers.startsWith("Self-billing mandate")))
+			.andExpect(jsonPath("$.accepted.mandateVersion").value("2026-11"))
+			.andExpect(jsonPath("$.accepted.acceptedBy").value(partner.owner().toString()));
+		this.mvc.perform(get(API + "/partners/" + other.partnerId() + "/self-billing-mandate").with(as(other.owner())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.currentVersion").value("2026-11"))
+			.andExpect(jsonPath("$.accepted").doesNotExist());
+		this.mvc.perform(get(base + "/self-billing-mandate").with(as(other.owner()))).andExpect(status().isNotFound());
+		this.mvc.perform(get(base + "/self-billing-mandate").with(as(manager))).andExpect(status().isNotFound());
+		this.mvc.perform(get(base + "/self-billing-mandate").with(ops())).andExpect(status().isOk());
 		this.mvc
 			.perform(post(API + "/closings").with(as(partner.owner(), "partner"))
 				.contentType(MediaType.APPLICATION_JSON)

@@ -134,6 +134,12 @@ public class BookingService {
 		if (!workspace.active()) {
 			throw ApiException.unprocessable("workspace-inactive", "This workspace cannot be booked at the moment");
 		}
+		// a member booking their own partner's space would be paid by Worklib for it
+		if (this.access.isMember(booker, workspace.partnerId())) {
+			throw ApiException.unprocessable("own-workspace",
+					"Members of the partner that lists this workspace cannot book it through Worklib; "
+							+ "block the slot in your own calendar instead");
+		}
 		if (request.attendees() != null && workspace.exclusive() && request.attendees() > workspace.capacity()) {
 			throw ApiException.unprocessable("too-many-attendees",
 					"At most " + workspace.capacity() + " people fit in " + workspace.name());

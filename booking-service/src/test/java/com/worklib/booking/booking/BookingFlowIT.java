@@ -304,6 +304,31 @@ class BookingFlowIT extends BookingIT {
 			.andExpect(jsonPath("$.remainingCapacity[2].remaining").value(1));
 	}
 
+	@Test
+	void aMemberOfThePartnerCannotBookItsOwnWorkspaceButAnotherPartnersMemberCan() throws Exception {
+		Venue venue = venue();
+		member(venue.partnerId(), this.manager, "MANAGER");
+		UUID desk = workspace(venue, "DESK", 4, "INSTANT", "HOUR", 450);
+		this.mvc
+			.perform(post(API + "/bookings").with(manager())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"workspaceId\":\"%s\",\"start\":\"%s\",\"end\":\"%s\"}".formatted(desk,
+						inDays(3, 9).toOffsetDateTime(), inDays(3, 10).toOffsetDateTime())))
+			.andExpect(status().isUnprocessableContent())
+			.andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("own-workspace")));
+		assertThat(this.jdbc.sql("SELECT count(*) FROM booking WHERE workspace_id = :w")
+			.param("w", desk)
+			.query(Long.class)
+			.single()).isZero();
+		member(venue().partnerId(), this.otherPartnersManager, "MANAGER");
+		this.mvc
+			.perform(post(API + "/bookings").with(as(this.otherPartnersManager, "partner", "employee"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"workspaceId\":\"%s\",\"start\":\"%s\",\"end\":\"%s\"}".formatted(desk,
+						inDays(3, 9).toOffsetDateTime(), inDays(3, 10).toOffsetDateTime())))
+			.andExpect(status().isCreated());
+	}
+
 	/**
 	 * 00:00–23:59 means round the clock: the day's last half hour ends at midnight, and
 	 * the answer comes at once (a wall-clock loop used to wrap at midnight and spin).

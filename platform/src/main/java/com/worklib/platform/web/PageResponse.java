@@ -39,8 +39,15 @@ public record PageResponse<T>(List<T> items, PageInfo page) {
 	}
 
 	/**
-	 * {@code ?page=0&size=50}, size at most {@value #MAX_SIZE}; bad values are 400 naming
-	 * the parameter.
+	 * How deep a list may be paged: {@code page * size} at most this many rows. Deeper
+	 * pages are refused (400) instead of asking the database to skip millions of rows or
+	 * overflowing an offset; nobody reads a list that far, a filter narrows it.
+	 */
+	public static final long MAX_OFFSET = 100_000;
+
+	/**
+	 * {@code ?page=0&size=50}, size at most {@value #MAX_SIZE}, {@code page * size} at
+	 * most {@value #MAX_OFFSET}; bad values are 400 naming the parameter.
 	 */
 	public record PageQuery(int page, int size) {
 
@@ -52,6 +59,10 @@ public record PageResponse<T>(List<T> items, PageInfo page) {
 			}
 			if (s < 1 || s > MAX_SIZE) {
 				throw FieldValidationException.of("size", "must be between 1 and " + MAX_SIZE);
+			}
+			if ((long) p * s > MAX_OFFSET) {
+				throw FieldValidationException.of("page", "must be at most " + MAX_OFFSET / s + " with size " + s
+						+ " (narrow the list with its filters)");
 			}
 			return new PageQuery(p, s);
 		}

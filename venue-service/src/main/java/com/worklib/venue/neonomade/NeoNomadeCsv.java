@@ -137,7 +137,7 @@ final class NeoNomadeCsv {
 			throw new RowException("opening_hours: " + ex.getMessage());
 		}
 		int feeBps = percentToBps("platform_fee_percent", f.required("platform_fee_percent"));
-		if (feeBps > 10_000) {
+		if (feeBps < 0 || feeBps > 10_000) {
 			throw new RowException("platform_fee_percent: must be between 0 and 100");
 		}
 		int vatBps = percentToBps("vat_rate_percent", f.required("vat_rate_percent"));
@@ -173,7 +173,11 @@ final class NeoNomadeCsv {
 	 * is refused.
 	 */
 	static int percentToBps(String column, String value) {
-		return Math.toIntExact(hundredths(column, value));
+		long bps = hundredths(column, value);
+		if (bps < Integer.MIN_VALUE || bps > Integer.MAX_VALUE) {
+			throw new RowException(column + ": must be between 0 and 100");
+		}
+		return (int) bps;
 	}
 
 	/**

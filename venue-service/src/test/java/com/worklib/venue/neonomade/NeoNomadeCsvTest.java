@@ -73,6 +73,11 @@ class NeoNomadeCsvTest {
 		assertThat(error(GOOD.replace("mon-fri 08:00-19:00", "tous les jours"))).startsWith("opening_hours:");
 		assertThat(error(GOOD.replace("NN-P-1;", ";"))).startsWith("nn_partner_id: is empty");
 		assertThat(error(GOOD + ";extra")).contains("23 columns expected");
+		// a negative fee used to be imported, then made public reads and search answer
+		// 500
+		assertThat(error(GOOD.replace(";12,5;", ";-5;"))).isEqualTo("platform_fee_percent: must be between 0 and 100");
+		assertThat(error(GOOD.replace(";12,5;", ";100,01;"))).startsWith("platform_fee_percent:");
+		assertThat(error(GOOD.replace(";12,5;", ";99999999999999999;"))).startsWith("platform_fee_percent:");
 	}
 
 	@Test
