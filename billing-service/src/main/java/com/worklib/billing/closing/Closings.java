@@ -81,6 +81,14 @@ public class Closings {
 		return Optional.of(closingId);
 	}
 
+	/** Whether the scheduled closing of {@code month} was started (by any replica). */
+	boolean scheduledStarted(YearMonth month) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM closing WHERE month = :m AND trigger = 'SCHEDULED')")
+			.param("m", month.toString())
+			.query(Boolean.class)
+			.single();
+	}
+
 	void record(UUID closingId, UUID partnerId, InvoiceIssuer.Outcome outcome) {
 		this.jdbc.sql("""
 				UPDATE closing_partner SET outcome = :o, reason = :r, invoice_id = :i

@@ -1,21 +1,34 @@
 package com.worklib.billing.closing;
 
 import java.time.Clock;
+import java.time.LocalTime;
 import java.time.YearMonth;
+import java.time.ZonedDateTime;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import com.worklib.billing.invoice.InvoiceIssuer;
 
-/** On the 1st at 02:00 in Paris, the previous month is closed (once, across replicas). */
+/**
+ * The month-end close is due from 02:00 on the 1st in Paris, by the injected clock (so
+ * {@code ./worklib clock set} and tests move it). Every tick (a minute) each replica
+ * looks whether the latest due month has its scheduled closing and starts it if not: a
+ * replica that was down at 02:00, or a clock moved past the 1st, catches up at the next
+ * tick; the closing's unique index makes it start once across replicas. A cron on the
+ * JVM's wall clock fired only if a replica happened to be up at that minute.
+ */
 @Component
+@ConditionalOnProperty(name = "worklib.billing.close.schedule-enabled", havingValue = "true", matchIfMissing = true)
 class MonthEndSchedule {
 
 	private static final Logger log = LoggerFactory.getLogger(MonthEndSchedule.class);
+
+	static final LocalTime DUE_AT = LocalTime.of(2, 0);
 
 	private final Closings closings;
 
@@ -26,12 +39,29 @@ class MonthEndSchedule {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${worklib.billing.close.cron:0 0 2 1 * *}", zone = "Europe/Paris")
-	void closePreviousMonth() {
-		YearMonth previous = YearMonth.now(this.clock.withZone(InvoiceIssuer.BOOKS)).minusMonths(1);
-		this.closings.request(previous, "SCHEDULED", null)
-			.ifPresentOrElse(id -> log.info("Closing {} of {} started", id, previous),
-					() -> log.info("Closing of {} already started by another replica", previous));
+	@Scheduled(fixedDelayString = "${worklib.billing.close.tick:60s}",
+			initialDelayString = "${worklib.billing.close.tick:60s}")
+	void tick() {
+		YearMonth due = dueMonth(ZonedDateTime.now(this.clock.withZone(InvoiceIssuer.BOOKS)));
+		try {
+			if (!this.closings.scheduledStarted(due)) {
+				this.closings.request(due, "SCHEDULED", null)
+					.ifPresent(id -> log.info("Scheduled closing {} of {} started", id, due));
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Scheduled closing of {} not started, next tick tries again: {}", due, ex.getMessage());
+		}
+	}
+
+	/**
+	 * The latest month whose close is due at {@code now} (Paris): the previous month from
+	 * 02:00 on the 1st, the one before until then.
+	 */
+	static YearMonth dueMonth(ZonedDateTime now) {
+		YearMonth current = YearMonth.from(now);
+		boolean pastDueTime = !now.isBefore(current.atDay(1).atTime(DUE_AT).atZone(now.getZone()));
+		return current.minusMonths(pastDueTime ? 1 : 2);
 	}
 
 }

@@ -74,6 +74,14 @@ public class PaymentRuns {
 			int failed, int retrying, Instant startedAt, Instant finishedAt) {
 	}
 
+	/** Whether the scheduled run of {@code date} was started (by any replica). */
+	boolean scheduledStarted(LocalDate date) {
+		return this.jdbc.sql("SELECT EXISTS (SELECT 1 FROM payment_run WHERE run_date = :d AND trigger = 'SCHEDULED')")
+			.param("d", date)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/**
 	 * Starts a run in the background.
 	 * @return the run id; empty when the scheduled run of that date already started
