@@ -10,6 +10,7 @@ import org.apache.kafka.common.TopicPartition;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -17,6 +18,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -30,9 +33,13 @@ import org.springframework.util.backoff.ExponentialBackOff;
 import com.worklib.contracts.Topics;
 
 /**
- * Outbox, relay, inbox, topics and the error handler every listener container uses:
- * exponential back-off for transient failures, then the record goes to
- * {@code <topic>.dlt}; poison records go there at once. Nothing is silently dropped.
+ * Outbox, relay, inbox, topics and the error handler every listener container uses: a
+ * dependency that is away ({@link TransientFailures}: the database, the broker, Keycloak)
+ * is waited for with exponential back-off (at most {@code transient-max-interval} between
+ * tries) for as long as it takes, so an outage loses nothing; other failures are retried
+ * for {@code max-elapsed}, then the record goes to {@code <topic>.dlt}; poison records go
+ * there at once. Nothing is silently dropped, and ops replay a dead letter once fixed
+ * ({@link DeadLetters}).
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration" })
@@ -63,12 +70,29 @@ public class MessagingConfiguration {
 		return new Inbox(jdbc, new TransactionTemplate(transactionManager), jsonMapper, clock);
 	}
 
+	/** The ops endpoint of the dead letters, in services with a public API. */
+	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "worklib.api.base-path")
+	@org.springframework.context.annotation.Import(DeadLetterController.class)
+	static class DeadLetterApi {
+
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeadLetters deadLetters(ObjectProvider<KafkaListenerEndpointRegistry> registry,
+			ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		return new DeadLetters(registry, consumers, kafka, jdbc, new TransactionTemplate(transactionManager), clock);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, String> kafka,
 			@Value("${worklib.kafka.retry.initial-interval:200ms}") Duration initialInterval,
 			@Value("${worklib.kafka.retry.max-interval:5s}") Duration maxInterval,
-			@Value("${worklib.kafka.retry.max-elapsed:20s}") Duration maxElapsed) {
+			@Value("${worklib.kafka.retry.max-elapsed:20s}") Duration maxElapsed,
+			@Value("${worklib.kafka.retry.transient-max-interval:30s}") Duration transientMaxInterval) {
 		// partition -1: let the producer choose, so a DLT may have fewer partitions than
 		// its source
 		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
@@ -76,7 +100,12 @@ public class MessagingConfiguration {
 		ExponentialBackOff backOff = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
 		backOff.setMaxInterval(maxInterval.toMillis());
 		backOff.setMaxElapsedTime(maxElapsed.toMillis());
+		// unlimited elapsed time; each wait stays far below max.poll.interval.ms, and the
+		// container polls between tries, so the consumer keeps its partitions
+		ExponentialBackOff untilBack = new ExponentialBackOff(initialInterval.toMillis(), 2.0);
+		untilBack.setMaxInterval(transientMaxInterval.toMillis());
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, backOff);
+		handler.setBackOffFunction((record, failure) -> TransientFailures.isTransient(failure) ? untilBack : null);
 		handler.addNotRetryableExceptions(PoisonEventException.class, JacksonException.class,
 				DeserializationException.class, IllegalArgumentException.class);
 		return handler;

@@ -72,6 +72,12 @@ public class PlatformTestApp {
 
 	}
 
+	/**
+	 * Names whose events fail as a bug would (not a dependency): retried briefly, then
+	 * dead-lettered. A test removes a name to "fix the bug" before replaying.
+	 */
+	public static final java.util.Set<String> BROKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	/** Applies widget events once each, recording the effect. */
 	public static class WidgetListener {
 
@@ -88,8 +94,15 @@ public class PlatformTestApp {
 		public void on(ConsumerRecord<String, String> record) {
 			IncomingEvent event = IncomingEvent.from(record);
 			this.inbox.process("widget-effects", event, Widget.class, widget -> {
-				if (widget.name().startsWith("transient-failure")) {
-					throw new IllegalStateException("downstream unavailable");
+				if (widget.name().startsWith("failing-") || BROKEN.contains(widget.name())) {
+					throw new IllegalStateException("cannot apply " + widget.name());
+				}
+				// "db-down-until-<epoch millis>": the database refuses connections until
+				// then
+				if (widget.name().startsWith("db-down-until-")
+						&& System.currentTimeMillis() < Long.parseLong(widget.name().substring(14))) {
+					throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection refused",
+							new java.sql.SQLTransientConnectionException("Connection to 127.0.0.1 refused"));
 				}
 				return this.jdbc.sql("INSERT INTO widget_effect (event_id, name) VALUES (:e, :n)")
 					.param("e", event.id())

@@ -153,20 +153,109 @@ class OutboxInboxIT {
 	}
 
 	@Test
-	void retriesATransientFailureThenSendsItToTheDeadLetterTopicWithoutApplyingIt() {
+	void retriesAFailureThatIsNotADependencyBrieflyThenSendsItToTheDeadLetterTopicWithoutApplyingIt() {
 		String eventId = UUID.randomUUID().toString();
 		this.kafka
 			.send(cloudEvent(PlatformTestApp.TOPIC, eventId,
-					"{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"transient-failure-" + eventId + "\"}"))
+					"{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"failing-" + eventId + "\"}"))
 			.join();
 
 		ConsumerRecord<String, String> dead = awaitRecord(Topics.deadLetter(PlatformTestApp.TOPIC),
 				r -> eventId.equals(header(r, "ce_id")));
-		assertThat(header(dead, "kafka_dlt-exception-message")).contains("downstream unavailable");
+		assertThat(header(dead, "kafka_dlt-exception-message")).contains("cannot apply failing-");
 		assertThat(this.jdbc.sql("SELECT count(*) FROM inbox_event WHERE event_id = :e")
 			.param("e", eventId)
 			.query(Long.class)
 			.single()).as("the failed attempt rolled back its inbox row").isZero();
+	}
+
+	/**
+	 * The database refuses connections for three times the bounded retry time (1 s here,
+	 * 20 s by default): the record waits for it instead of being dead-lettered, and is
+	 * applied once it is back.
+	 */
+	@Test
+	void waitsForADatabaseThatIsDownAsLongAsItTakesAndAppliesTheEventOnceItIsBack() {
+		String eventId = UUID.randomUUID().toString();
+		String name = "db-down-until-" + (System.currentTimeMillis() + 3_000);
+		this.kafka
+			.send(cloudEvent(PlatformTestApp.TOPIC, eventId,
+					"{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"" + name + "\"}"))
+			.join();
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM widget_effect WHERE event_id = :e")
+				.param("e", eventId)
+				.query(Long.class)
+				.single() == 1);
+		assertThat(this.deadLetters.list()).as("nothing dead-lettered")
+			.noneMatch(letter -> eventId.equals(letter.eventId()));
+	}
+
+	@Autowired
+	DeadLetters deadLetters;
+
+	/**
+	 * A record dead-lettered by a bug is listed for ops; once the bug is fixed, replaying
+	 * it applies it, once, and a second replay is refused.
+	 */
+	@Test
+	void opsListAndReplayADeadLetterWhichThenTakesEffectOnce() {
+		String eventId = UUID.randomUUID().toString();
+		String name = "broken-" + eventId;
+		PlatformTestApp.BROKEN.add(name);
+		this.kafka
+			.send(cloudEvent(PlatformTestApp.TOPIC, eventId,
+					"{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"" + name + "\"}"))
+			.join();
+		ConsumerRecord<String, String> dead = awaitRecord(Topics.deadLetter(PlatformTestApp.TOPIC),
+				r -> eventId.equals(header(r, "ce_id")));
+
+		DeadLetters.DeadLetter listed = this.deadLetters.list()
+			.stream()
+			.filter(l -> eventId.equals(l.eventId()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(listed.originalTopic()).isEqualTo(PlatformTestApp.TOPIC);
+		assertThat(listed.consumerGroup()).isEqualTo("widget-effects");
+		assertThat(listed.failure()).contains("IllegalStateException").contains("cannot apply " + name);
+		assertThat(listed.eventType()).isEqualTo("test.WidgetCreated");
+		assertThat(listed.replayed()).isNull();
+
+		PlatformTestApp.BROKEN.remove(name);
+		DeadLetters.DeadLetter replayed = this.deadLetters.replay(dead.topic(), dead.partition(), dead.offset(),
+				UUID.randomUUID());
+		assertThat(replayed.replayed()).isNotNull();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM widget_effect WHERE event_id = :e")
+				.param("e", eventId)
+				.query(Long.class)
+				.single() == 1);
+		assertThatThrownBy(
+				() -> this.deadLetters.replay(dead.topic(), dead.partition(), dead.offset(), UUID.randomUUID()))
+			.isInstanceOf(com.worklib.platform.web.ApiException.class)
+			.hasMessageContaining("replayed already");
+		assertThat(this.deadLetters.list()
+			.stream()
+			.filter(l -> eventId.equals(l.eventId()))
+			.findFirst()
+			.orElseThrow()
+			.replayed()).isNotNull();
+		// delivered again by hand (as a second replay would): the inbox applies it once
+		this.kafka.send(cloudEvent(PlatformTestApp.TOPIC, eventId, dead.value())).join();
+		String later = UUID.randomUUID().toString();
+		this.kafka
+			.send(cloudEvent(PlatformTestApp.TOPIC, later,
+					"{\"id\":\"" + UUID.randomUUID() + "\",\"name\":\"later-" + later + "\"}"))
+			.join();
+		await().atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM widget_effect WHERE event_id = :e")
+				.param("e", later)
+				.query(Long.class)
+				.single() == 1);
+		assertThat(this.jdbc.sql("SELECT count(*) FROM widget_effect WHERE event_id = :e")
+			.param("e", eventId)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	private ConfigurableApplicationContext start(String datasourceUrl, boolean relay) {
