@@ -120,6 +120,29 @@ class BookingFlowIT extends BookingIT {
 			.andExpect(jsonPath("$.detail").value("This Idempotency-Key was already used with a different request"));
 	}
 
+	@Autowired
+	com.worklib.platform.retention.Retention retention;
+
+	/** A key protects a client's retries for a week; after that it books anew. */
+	@Test
+	void anIdempotencyKeyIsKeptAWeek() throws Exception {
+		UUID desk = workspace(venue(), "DESK", 5, "INSTANT", "HOUR", 450);
+		String key = "week-" + UUID.randomUUID();
+		String first = id(book(desk, inDays(2, 9), inDays(2, 10), key).andExpect(status().isCreated()));
+		this.retention.run();
+		assertThat(id(book(desk, inDays(2, 9), inDays(2, 10), key))).isEqualTo(first);
+		this.jdbc.sql("UPDATE idempotency_key SET created_at = created_at - interval '8 days' WHERE key = :k")
+			.param("k", key)
+			.update();
+		this.retention.run();
+		assertThat(this.jdbc.sql("SELECT count(*) FROM idempotency_key WHERE key = :k")
+			.param("k", key)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(id(book(desk, inDays(2, 9), inDays(2, 10), key).andExpect(status().isCreated())))
+			.isNotEqualTo(first);
+	}
+
 	@Test
 	void aRequestIsConfirmedOnceByAManagerAndIllegalTransitionsAre409() throws Exception {
 		Venue venue = venue();

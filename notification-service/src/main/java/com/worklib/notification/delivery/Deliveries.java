@@ -20,13 +20,24 @@ public class Deliveries {
 
 	private final MailRenderer renderer;
 
+	private final MailSecrets secrets;
+
 	private final Clock clock;
 
-	Deliveries(JdbcClient jdbc, MailRenderer renderer, Clock clock) {
+	Deliveries(JdbcClient jdbc, MailRenderer renderer, MailSecrets secrets, Clock clock) {
 		this.jdbc = jdbc;
 		this.renderer = renderer;
+		this.secrets = secrets;
 		this.clock = clock;
 	}
+
+	/**
+	 * Once a mail is sent or given up, its sealed secrets go, and any token a row written
+	 * before they were sealed still holds is blanked.
+	 */
+	private static final String FORGET_SECRETS = "sealed_secrets = NULL, "
+			+ "text_body = regexp_replace(text_body, '([?&;]token=)[A-Za-z0-9_-]+', '\\1[redacted]', 'g'), "
+			+ "html_body = regexp_replace(html_body, '([?&;]token=)[A-Za-z0-9_-]+', '\\1[redacted]', 'g')";
 
 	/** A logged delivery, as ops see it. */
 	public record Delivery(UUID deliveryId, String dedupeKey, String recipient, String template, String locale,
@@ -45,20 +56,24 @@ public class Deliveries {
 	public boolean queue(MailContent mail) {
 		MailRenderer.Rendered rendered = this.renderer.render(mail);
 		Timestamp now = Timestamp.from(this.clock.instant());
-		return this.jdbc.sql("""
-				INSERT INTO delivery (delivery_id, dedupe_key, recipient, template, locale, subject, text_body,
-				    html_body, status, next_attempt_at, created_at)
-				VALUES (:id, :key, :recipient, :template, :locale, :subject, :text, :html, 'PENDING', :now, :now)
-				ON CONFLICT (dedupe_key, recipient, template) DO NOTHING
-				""")
-			.param("id", UUID.randomUUID())
+		UUID deliveryId = UUID.randomUUID();
+		MailSecrets.Sealed sealed = this.secrets.seal(deliveryId, rendered.text(), rendered.html());
+		return this.jdbc
+			.sql("""
+					INSERT INTO delivery (delivery_id, dedupe_key, recipient, template, locale, subject, text_body,
+					    html_body, sealed_secrets, status, next_attempt_at, created_at)
+					VALUES (:id, :key, :recipient, :template, :locale, :subject, :text, :html, :sealed, 'PENDING', :now, :now)
+					ON CONFLICT (dedupe_key, recipient, template) DO NOTHING
+					""")
+			.param("id", deliveryId)
 			.param("key", mail.dedupeKey())
 			.param("recipient", mail.recipient())
 			.param("template", mail.template())
 			.param("locale", mail.locale().getLanguage())
 			.param("subject", rendered.subject())
-			.param("text", rendered.text())
-			.param("html", rendered.html())
+			.param("text", sealed.text())
+			.param("html", sealed.html())
+			.param("sealed", sealed.secrets())
 			.param("now", now)
 			.update() == 1;
 	}
@@ -66,20 +81,22 @@ public class Deliveries {
 	/** Locks up to {@code limit} mails due now; other replicas skip them. */
 	List<Outgoing> claimDue(int limit) {
 		return this.jdbc.sql("""
-				SELECT delivery_id, recipient, subject, text_body, html_body, attempts FROM delivery
+				SELECT delivery_id, recipient, subject, text_body, html_body, sealed_secrets, attempts FROM delivery
 				WHERE status = 'PENDING' AND next_attempt_at <= :now
 				ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED
-				""")
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("limit", limit)
-			.query(Outgoing.class)
-			.list();
+				""").param("now", Timestamp.from(this.clock.instant())).param("limit", limit).query((rs, i) -> {
+			UUID id = rs.getObject("delivery_id", UUID.class);
+			String sealed = rs.getString("sealed_secrets");
+			return new Outgoing(id, rs.getString("recipient"), rs.getString("subject"),
+					this.secrets.unseal(id, rs.getString("text_body"), sealed),
+					this.secrets.unseal(id, rs.getString("html_body"), sealed), rs.getInt("attempts"));
+		}).list();
 	}
 
 	void sent(UUID deliveryId) {
 		this.jdbc.sql("""
-				UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL
-				WHERE delivery_id = :id""")
+				UPDATE delivery SET status = 'SENT', attempts = attempts + 1, sent_at = :now, last_error = NULL,
+				""" + FORGET_SECRETS + " WHERE delivery_id = :id")
 			.param("id", deliveryId)
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
@@ -97,8 +114,11 @@ public class Deliveries {
 
 	void failed(UUID deliveryId, String error) {
 		this.jdbc.sql("""
-				UPDATE delivery SET status = 'FAILED', attempts = attempts + 1, last_error = :error
-				WHERE delivery_id = :id""").param("id", deliveryId).param("error", error).update();
+				UPDATE delivery SET status = 'FAILED', attempts = attempts + 1, last_error = :error,
+				""" + FORGET_SECRETS + " WHERE delivery_id = :id")
+			.param("id", deliveryId)
+			.param("error", error)
+			.update();
 	}
 
 	public List<Delivery> toRecipient(String recipient, int limit) {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,6 +22,7 @@ import com.worklib.platform.test.FreePorts;
 import com.worklib.platform.test.WithKafka;
 import com.worklib.platform.test.WithPostgres;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.emptyOrNullString;
@@ -70,6 +72,67 @@ class DeliveryLogIT extends NotificationIT {
 		this.mvc.perform(get(API + "/deliveries").with(Callers.as(UUID.randomUUID(), "ops")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("recipient"));
+	}
+
+	@Autowired
+	com.worklib.platform.retention.Retention retention;
+
+	/**
+	 * While a verification mail waits for the SMTP relay, its token is sealed (a copy of
+	 * the database holds no usable link); once given up, the sealed copy is gone too.
+	 */
+	@Test
+	void aQueuedMailKeepsItsTokenSealedAndForgetsItWhenGivenUp() throws Exception {
+		String to = address("sealed");
+		String token = "tok-" + UUID.randomUUID();
+		publish(Topics.IDENTITY_NOTIFICATIONS, to, UUID.randomUUID().toString(), EventTypes.MAIL_REQUESTED,
+				new MailRequestPayload(UUID.randomUUID(), "EMAIL_VERIFICATION", to, "fr", "Camille",
+						"http://localhost:3000/verify-email?token=" + token, Instant.now(), null, null, null, null));
+		Awaitility.await("queued")
+			.atMost(Duration.ofSeconds(20))
+			.until(() -> this.jdbc.sql("SELECT count(*) FROM delivery WHERE recipient = :to")
+				.param("to", to)
+				.query(Long.class)
+				.single() == 1);
+		String all = this.jdbc
+			.sql("SELECT text_body || html_body || coalesce(sealed_secrets, '') FROM delivery "
+					+ "WHERE recipient = :to")
+			.param("to", to)
+			.query(String.class)
+			.single();
+		assertThat(all).doesNotContain(token).doesNotContain(token.substring(4));
+		Awaitility.await("FAILED")
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> this.jdbc
+				.sql("SELECT count(*) FROM delivery WHERE recipient = :to AND status = 'FAILED' "
+						+ "AND sealed_secrets IS NULL")
+				.param("to", to)
+				.query(Long.class)
+				.single() == 1);
+	}
+
+	/** Sent and failed mails go after 400 days; a pending one never does. */
+	@Test
+	void retentionDeletesOldFinishedMailsButNeverAPendingOne() {
+		String to = address("old");
+		for (String status : new String[] { "SENT", "FAILED", "PENDING" }) {
+			this.jdbc.sql("""
+					INSERT INTO delivery (delivery_id, dedupe_key, recipient, template, locale, subject, text_body,
+					    html_body, status, next_attempt_at, created_at)
+					VALUES (:id, :key, :to, 'account-exists', 'fr', 's', 't', 'h', :status,
+					    now() + interval '1 day', now() - interval '401 days')
+					""")
+				.param("id", UUID.randomUUID())
+				.param("key", UUID.randomUUID().toString())
+				.param("to", to)
+				.param("status", status)
+				.update();
+		}
+		this.retention.run();
+		assertThat(this.jdbc.sql("SELECT status FROM delivery WHERE recipient = :to")
+			.param("to", to)
+			.query(String.class)
+			.list()).containsExactly("PENDING");
 	}
 
 }

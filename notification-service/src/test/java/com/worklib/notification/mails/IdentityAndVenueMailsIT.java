@@ -1,5 +1,6 @@
 package com.worklib.notification.mails;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,6 +91,21 @@ class IdentityAndVenueMailsIT extends NotificationIT {
 		assertThat(received.text()).startsWith("Hello Camille,")
 			.contains("Confirm my address\n" + WEB + "/verify-email?token=tok-en-1");
 		assertStillOneMailTo(to);
+		// the mail carried the link; the delivery log keeps no usable copy of it
+		org.awaitility.Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> this.jdbc.sql("SELECT status FROM delivery WHERE recipient = :to")
+				.param("to", to)
+				.query(String.class)
+				.single()
+				.equals("SENT"));
+		var row = this.jdbc.sql("SELECT text_body, html_body, sealed_secrets FROM delivery WHERE recipient = :to")
+			.param("to", to)
+			.query((rs, i) -> new String[] { rs.getString(1), rs.getString(2), rs.getString(3) })
+			.single();
+		assertThat(row[0]).doesNotContain("tok-en-1").contains("/verify-email?token=");
+		assertThat(row[1]).doesNotContain("tok-en-1");
+		assertThat(row[2]).as("sealed secrets are forgotten once sent").isNull();
 
 		String french = address("camille-fr");
 		requestMail(UUID.randomUUID().toString(),

@@ -8,7 +8,6 @@ import com.stripe.net.Webhook;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,9 +34,21 @@ class StripeWebhookController {
 		this.clock = clock;
 	}
 
+	/**
+	 * Stripe's events are a few kilobytes; the endpoint is public and exempt from rate
+	 * limits, so it reads at most this much of a body, whatever its framing.
+	 */
+	static final int MAX_BODY_BYTES = 256 * 1024;
+
 	@PostMapping("${worklib.api.base-path}/stripe/webhooks")
-	WebhookAck receive(@RequestBody(required = false) String payload,
-			@RequestHeader(name = "Stripe-Signature", required = false) String signature) {
+	WebhookAck receive(jakarta.servlet.http.HttpServletRequest request,
+			@RequestHeader(name = "Stripe-Signature", required = false) String signature) throws java.io.IOException {
+		byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+		if (body.length > MAX_BODY_BYTES) {
+			throw new ApiException(HttpStatus.CONTENT_TOO_LARGE, "webhook-too-large",
+					"A Stripe webhook body is at most " + MAX_BODY_BYTES / 1024 + " KB");
+		}
+		String payload = body.length == 0 ? null : new String(body, java.nio.charset.StandardCharsets.UTF_8);
 		if (payload == null || signature == null || signature.isBlank()) {
 			throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-webhook-signature",
 					"A Stripe webhook needs its body and a Stripe-Signature header");

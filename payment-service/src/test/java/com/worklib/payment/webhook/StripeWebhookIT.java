@@ -90,6 +90,47 @@ class StripeWebhookIT extends PaymentIT {
 		assertThat(account(partner).get("status").asString()).isEqualTo("ENABLED");
 	}
 
+	/** The endpoint is public: a huge body is refused before it is read whole. */
+	@Test
+	void refusesABodyLargerThanAStripeEventCouldBe() throws Exception {
+		byte[] huge = new byte[StripeWebhookController.MAX_BODY_BYTES + 10];
+		java.util.Arrays.fill(huge, (byte) ' ');
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(API + "/stripe/webhooks")
+				.header("Stripe-Signature", "t=1,v1=00")
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content(huge))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().is(413))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.detail")
+				.value("A Stripe webhook body is at most 256 KB"));
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	com.worklib.platform.retention.Retention retention;
+
+	/**
+	 * Stripe retries a webhook for three days: the log keeps an event 30, then lets it
+	 * go.
+	 */
+	@Test
+	void theWebhookLogKeepsAnEventThirtyDays() throws Exception {
+		Partner partner = partner();
+		String accountId = enabledAccount(partner);
+		java.util.function.Supplier<Long> logged = () -> this.jdbc
+			.sql("SELECT count(*) FROM stripe_event WHERE account = :a")
+			.param("a", accountId)
+			.query(Long.class)
+			.single();
+		assertThat(logged.get()).isPositive();
+		this.retention.run();
+		assertThat(logged.get()).as("a recent event stays").isPositive();
+		this.jdbc.sql("UPDATE stripe_event SET received_at = received_at - interval '31 days' WHERE account = :a")
+			.param("a", accountId)
+			.update();
+		this.retention.run();
+		assertThat(logged.get()).isZero();
+	}
+
 	@Test
 	void aReplayedEventIdHasNoSecondEffect() throws Exception {
 		Partner partner = partner();

@@ -54,6 +54,32 @@ class ProblemDetailsAndAccessIT {
 		return Callers.as(id, realmRoles);
 	}
 
+	/** Dead letters are for ops: others are refused, a bad replay names its field. */
+	@Test
+	void onlyOpsReadAndReplayDeadLetters() throws Exception {
+		this.mvc.perform(get("/api/test/v1/ops/dead-letters").with(user(UUID.randomUUID(), "employee", "partner")))
+			.andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/test/v1/ops/dead-letters").with(user(UUID.randomUUID(), "ops")))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items").isArray());
+		this.mvc
+			.perform(post("/api/test/v1/ops/dead-letters/replays").with(user(UUID.randomUUID(), "employee"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"topic\":\"platform-test.widgets.v1.dlt\",\"partition\":0,\"offset\":0}"))
+			.andExpect(status().isForbidden());
+		this.mvc
+			.perform(post("/api/test/v1/ops/dead-letters/replays").with(user(UUID.randomUUID(), "ops"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"topic\":\"platform-test.widgets.v1\",\"partition\":0,\"offset\":0}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("topic"));
+		this.mvc
+			.perform(post("/api/test/v1/ops/dead-letters/replays").with(user(UUID.randomUUID(), "ops"))
+				.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+				.content("{\"topic\":\"platform-test.widgets.v1.dlt\",\"partition\":0,\"offset\":999999}"))
+			.andExpect(status().isNotFound());
+	}
+
 	@Test
 	void validationErrorsNameEachField() throws Exception {
 		this.mvc
