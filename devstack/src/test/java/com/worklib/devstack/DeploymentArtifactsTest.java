@@ -74,7 +74,7 @@ class DeploymentArtifactsTest {
 	void composeRunsEveryServiceOnItsOwnDatabaseWithHealthChecksAndOnlyVariablesItReads() throws IOException {
 		Map<String, Object> services = (Map<String, Object>) yaml(ROOT.resolve("docker-compose.yml")).get("services");
 
-		assertThat(services).containsKeys("postgres", "kafka", "keycloak", "mailpit", "redis", "stripe-emulator");
+		assertThat(services).containsKeys("postgres", "kafka", "keycloak", "redis");
 		for (Object engine : services.values()) {
 			assertThat((Map<String, Object>) engine).containsKey("healthcheck");
 		}
@@ -91,17 +91,163 @@ class DeploymentArtifactsTest {
 				.forEach(condition -> assertThat((Map<String, Object>) condition).containsEntry("condition",
 						"service_healthy"));
 		}
+		String createDatabases = Files.readString(ROOT.resolve("deploy/postgres/create-databases.sh"));
 		for (DevStack.Service app : DevStack.SERVICES) {
 			Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) services.get(app.name()))
 				.get("environment");
 			assertThat(env.get("DATABASE_URL")).isEqualTo("jdbc:postgresql://postgres:5432/" + app.database());
+			// a role of its own, owner of its database only
+			assertThat(env.get("DATABASE_USER")).as(app.name()).isEqualTo(app.database());
+			String passwordVariable = app.database().toUpperCase(java.util.Locale.ROOT) + "_DB_PASSWORD";
+			assertThat((String) env.get("DATABASE_PASSWORD")).startsWith("${" + passwordVariable + ":?");
+			assertThat(((Map<String, Object>) ((Map<String, Object>) services.get("postgres")).get("environment")))
+				.containsKey(passwordVariable);
+			assertThat(createDatabases).contains(" " + app.database() + " ");
 		}
-		assertThat(Files.readString(ROOT.resolve("deploy/postgres/create-databases.sql")))
-			.contains(DevStack.SERVICES.stream().map(s -> "CREATE DATABASE " + s.database() + ";").toList());
+		assertThat(createDatabases).contains("CREATE ROLE :\"role\" LOGIN")
+			.contains("CREATE DATABASE :\"role\" OWNER :\"role\"")
+			.contains("REVOKE ALL ON DATABASE");
 		Map<String, Object> gatewayEnv = (Map<String, Object>) ((Map<String, Object>) services.get("gateway"))
 			.get("environment");
 		assertThat(gatewayEnv).containsKeys("IDENTITY_URI", "VENUE_URI", "BOOKING_URI", "BILLING_URI", "PAYMENT_URI",
 				"NOTIFICATION_URI", "KEYCLOAK_URI", "SPRING_DATA_REDIS_HOST");
+	}
+
+	/**
+	 * The production compose file starts nothing on a development secret: every secret is
+	 * {@code ${VAR:?}}, the mail catcher and the Stripe emulator live in the dev file on
+	 * loopback, and deploy/dev.env gives every required variable a fake value for it.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void composeRequiresEverySecretAndKeepsTheCatchersInTheDevFileOnLoopback() throws IOException {
+		String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+		assertThat(compose).doesNotContain("dev-only").doesNotContain("sk_test").doesNotContain("whsec_");
+		String settings = compose.lines()
+			.filter(line -> !line.strip().startsWith("#"))
+			.collect(java.util.stream.Collectors.joining("\n"));
+		Matcher reference = Pattern.compile("\\$\\{([A-Z0-9_]+)([^}]*)}").matcher(settings);
+		Set<String> required = new HashSet<>();
+		while (reference.find()) {
+			String name = reference.group(1);
+			if (name.matches(".*(PASSWORD|SECRET|KEY|USERNAME).*")) {
+				assertThat(reference.group(2)).as(name + " has no fallback").startsWith(":?");
+			}
+			if (reference.group(2).startsWith(":?")) {
+				required.add(name);
+			}
+		}
+		Map<String, Object> services = (Map<String, Object>) yaml(ROOT.resolve("docker-compose.yml")).get("services");
+		assertThat(services).doesNotContainKeys("mailpit", "stripe-emulator");
+		services.forEach((name, service) -> assertThat(((Map<String, Object>) service).containsKey("ports"))
+			.as(name + " publishes a port")
+			.isEqualTo("gateway".equals(name)));
+
+		Map<String, Object> dev = (Map<String, Object>) yaml(ROOT.resolve("docker-compose.dev.yml")).get("services");
+		for (String catcher : List.of("mailpit", "stripe-emulator")) {
+			assertThat((List<String>) ((Map<String, Object>) dev.get(catcher)).get("ports")).as(catcher)
+				.isNotEmpty()
+				.allMatch(port -> port.startsWith("127.0.0.1:"));
+		}
+		java.util.Properties devEnv = new java.util.Properties();
+		devEnv.load(Files.newBufferedReader(ROOT.resolve("deploy/dev.env")));
+		assertThat(devEnv.stringPropertyNames()).as("deploy/dev.env sets every required variable")
+			.containsAll(required);
+		assertThat(devEnv.values()).allMatch(value -> !value.toString().startsWith("sk_live"));
+	}
+
+	/** The brokers run the release of the Kafka clients the services are built with. */
+	@Test
+	@SuppressWarnings("unchecked")
+	void kafkaBrokersRunTheClientsRelease() throws IOException {
+		String clients = org.apache.kafka.common.utils.AppInfoParser.getVersion();
+		Map<String, Object> kafka = (Map<String, Object>) ((Map<String, Object>) yaml(
+				ROOT.resolve("docker-compose.yml"))
+			.get("services")).get("kafka");
+		assertThat(kafka.get("image")).isEqualTo("apache/kafka:" + clients);
+		Map<String, Object> strimzi = documents(ROOT.resolve("k8s/engines/kafka.yaml")).stream()
+			.filter(d -> "Kafka".equals(d.get("kind")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(((Map<String, Object>) ((Map<String, Object>) strimzi.get("spec")).get("kafka")).get("version"))
+			.isEqualTo(clients);
+	}
+
+	/**
+	 * Only the gateway reaches the services, only the services reach PostgreSQL and
+	 * Kafka, and each service has a database role of its own.
+	 */
+	@Test
+	@SuppressWarnings("unchecked")
+	void networkPoliciesAndDatabaseRolesConfineEachService() throws IOException {
+		Map<String, Map<String, Object>> policies = new java.util.HashMap<>();
+		for (Path file : List.of(ROOT.resolve("k8s/base/network-policies.yaml"),
+				ROOT.resolve("k8s/engines/network-policies.yaml"))) {
+			for (Map<String, Object> policy : documents(file)) {
+				policies.put((String) ((Map<String, Object>) policy.get("metadata")).get("name"),
+						(Map<String, Object>) policy.get("spec"));
+			}
+		}
+		assertThat((List<String>) ((Map<String, Object>) yaml(ROOT.resolve("k8s/base/kustomization.yaml")))
+			.get("resources")).contains("network-policies.yaml");
+		assertThat((List<String>) ((Map<String, Object>) yaml(ROOT.resolve("k8s/engines/kustomization.yaml")))
+			.get("resources")).contains("network-policies.yaml");
+		assertThat(policies.get("default-deny-ingress")).containsEntry("podSelector", Map.of())
+			.doesNotContainKey("ingress");
+		Map<String, Object> services = policies.get("services-from-gateway");
+		assertThat(services.get("podSelector"))
+			.isEqualTo(Map.of("matchLabels", Map.of("app.kubernetes.io/component", "service")));
+		List<Object> servicePeers = peers(services);
+		assertThat(servicePeers)
+			.contains(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "gateway"))));
+		assertThat(servicePeers).allMatch(peer -> ((Map<String, Object>) peer).containsKey("podSelector")
+				? peer.equals(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "gateway"))))
+				: peer.toString().contains("monitoring"));
+		Map<String, Object> postgres = policies.get("postgres-from-services");
+		List<Map<String, Object>> postgresRules = (List<Map<String, Object>>) postgres.get("ingress");
+		assertThat(postgresRules.get(0).get("from")).isEqualTo(
+				List.of(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/component", "service"))),
+						Map.of("podSelector", Map.of("matchLabels", Map.of("app", "keycloak")))));
+		assertThat(peers(postgres).toString()).doesNotContain("gateway");
+		assertThat(peers(policies.get("kafka-from-services")).toString()).doesNotContain("gateway");
+		Map<String, Object> strimzi = documents(ROOT.resolve("k8s/engines/kafka.yaml")).stream()
+			.filter(d -> "Kafka".equals(d.get("kind")))
+			.findFirst()
+			.orElseThrow();
+		List<Map<String, Object>> listeners = (List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) strimzi
+			.get("spec")).get("kafka")).get("listeners");
+		assertThat(listeners).allSatisfy(listener -> assertThat(listener.get("networkPolicyPeers")).isEqualTo(List
+			.of(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/component", "service"))))));
+
+		List<Map<String, Object>> cnpg = documents(ROOT.resolve("k8s/engines/postgres.yaml"));
+		String roles = cnpg.get(0).toString();
+		for (DevStack.Service app : DevStack.SERVICES) {
+			Map<String, Object> deployment = documents(ROOT.resolve("k8s/base/" + app.name() + ".yaml")).get(0);
+			Map<String, Object> template = (Map<String, Object>) ((Map<String, Object>) deployment.get("spec"))
+				.get("template");
+			assertThat((Map<String, Object>) ((Map<String, Object>) template.get("metadata")).get("labels"))
+				.containsEntry("app.kubernetes.io/component", "service");
+			String text = Files.readString(ROOT.resolve("k8s/base/" + app.name() + ".yaml"));
+			assertThat(text).contains("{name: worklib-db-" + app.database() + ", key: username}")
+				.contains("{name: worklib-db-" + app.database() + ", key: password}");
+			assertThat(roles).contains("worklib-db-" + app.database());
+			if (!"identity".equals(app.database())) {
+				assertThat(cnpg).anySatisfy(d -> assertThat(d.get("kind")).isEqualTo("Database"))
+					.anySatisfy(d -> assertThat(String.valueOf(d.get("spec")))
+						.contains("name=" + app.database() + ", owner=" + app.database()));
+			}
+		}
+		String gateway = Files.readString(ROOT.resolve("k8s/base/gateway.yaml"));
+		assertThat(gateway).doesNotContain("component: service").doesNotContain("worklib-db-");
+	}
+
+	@SuppressWarnings("unchecked")
+	static List<Object> peers(Map<String, Object> policy) {
+		List<Object> peers = new ArrayList<>();
+		for (Map<String, Object> rule : (List<Map<String, Object>>) policy.get("ingress")) {
+			peers.addAll((List<Object>) rule.get("from"));
+		}
+		return peers;
 	}
 
 	@Test
@@ -169,6 +315,11 @@ class DeploymentArtifactsTest {
 		Map<String, Object> gateway = (Map<String, Object>) ((Map<String, Object>) compose.get("services"))
 			.get("gateway");
 		assertThat((Map<String, Object>) gateway.get("environment")).containsEntry("SERVER_PORT", "8080");
+		// behind the ingress, the client is the address it appends (GatewayBehindProxyIT)
+		Map<String, Object> k8sGateway = documents(ROOT.resolve("k8s/base/gateway.yaml")).get(0);
+		List<Map<String, Object>> gatewayEnv = (List<Map<String, Object>>) ((List<Map<String, Object>>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) k8sGateway
+			.get("spec")).get("template")).get("spec")).get("containers")).get(0).get("env");
+		assertThat(gatewayEnv).contains(Map.of("name", "GATEWAY_TRUSTED_PROXIES", "value", "1"));
 	}
 
 	@Test
