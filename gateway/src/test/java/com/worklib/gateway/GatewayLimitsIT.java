@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,9 +27,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import com.worklib.platform.test.KeycloakSupport;
 import com.worklib.platform.test.WithKeycloak;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.any;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,24 +41,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithKeycloak
 class GatewayLimitsIT {
 
-	static final WireMockServer backend = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+	static final WireMockServer backend = StandInServices.started();
 
 	static final MovableClock clock = new MovableClock();
-
-	static {
-		backend.start();
-		backend.stubFor(any(urlPathMatching("/api/.*"))
-			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
-	}
 
 	@Autowired
 	WebTestClient client;
 
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
-		for (String service : new String[] { "IDENTITY", "VENUE", "BOOKING", "BILLING", "PAYMENT", "NOTIFICATION" }) {
-			registry.add(service + "_URI", backend::baseUrl);
-		}
+		StandInServices.routeAllTo(registry, backend);
 	}
 
 	@AfterAll
