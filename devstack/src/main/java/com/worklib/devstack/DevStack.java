@@ -84,7 +84,9 @@ public final class DevStack {
 
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(System.getProperty("worklib.root", ".")).toAbsolutePath().normalize();
-		DevStack stack = new DevStack(root);
+		String home = System.getProperty("worklib.home", "");
+		DevStack stack = home.isBlank() ? new DevStack(root)
+				: new DevStack(root, Path.of(home).toAbsolutePath().normalize());
 		Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "devstack-stop"));
 		try {
 			stack.seedDemo = !Boolean.getBoolean("worklib.noDemo");
@@ -157,6 +159,7 @@ public final class DevStack {
 		keycloak.awaitReady(Duration.ofMinutes(4));
 		log.info("Keycloak ready on {}", KEYCLOAK_PORT);
 
+		this.started.add(new ControlServer(this).start());
 		if (this.seedDemo) {
 			new DemoData(this.home).seedOnce();
 		}
@@ -209,8 +212,13 @@ public final class DevStack {
 				"  Stripe emulator      http://127.0.0.1:12111  (webhooks to the gateway; /_emulator/… control API)\n\n");
 		out.append("  Dev users (password DevPassword-2026, client worklib-cli):\n");
 		out.append("    ops@worklib.test (ops), employee@worklib.test, employee2@worklib.test (employee)\n\n");
-		out.append("  ./worklib logs SERVICE | ./worklib clock set <ISO instant> | ./worklib down\n");
+		out.append("  ./worklib logs SERVICE | ./worklib stop|start SERVICE | ./worklib clock set <ISO instant>"
+				+ " | ./worklib down\n");
 		return out.toString();
+	}
+
+	boolean knows(String name) {
+		return "gateway".equals(name) || SERVICES.stream().anyMatch(s -> s.name().equals(name));
 	}
 
 	/** Stops one service (a failure drill); the rest keeps running. */
@@ -224,8 +232,12 @@ public final class DevStack {
 
 	/** Starts a service stopped by {@link #stopService} and waits until it is ready. */
 	public void startService(String name) throws IOException {
-		Service service = SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
-		startService(name, service.port(), this.kafkaBootstrap).awaitReady(Duration.ofMinutes(3));
+		if (this.services.containsKey(name)) {
+			return;
+		}
+		int port = "gateway".equals(name) ? GATEWAY_PORT
+				: SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().port();
+		startService(name, port, this.kafkaBootstrap).awaitReady(Duration.ofMinutes(3));
 	}
 
 	/** Stops everything this launcher started, newest first. */

@@ -2,18 +2,21 @@ package com.worklib.systemtests;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import com.worklib.devstack.DevStack;
-
 /**
- * The whole platform, started once per test JVM by the same launcher as
- * {@code ./worklib up} (its fixed local ports), with its state under
- * {@code system-tests/target/platform} so every run starts empty.
+ * The whole platform, started once per test JVM by the command a newcomer types,
+ * {@code ./worklib up -d} (its fixed local ports, the launcher's own classpath under
+ * {@code devstack/target/lib}), with its state under {@code system-tests/target/platform}
+ * so every run starts empty, and stopped by {@code ./worklib down}.
  */
 final class Platform {
 
@@ -25,24 +28,26 @@ final class Platform {
 
 	static final List<Integer> SERVICE_PORTS = List.of(8081, 8082, 8083, 8084, 8085, 8086);
 
-	private static DevStack stack;
+	static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+	static final Path HOME = Path.of("target", "platform").toAbsolutePath();
+
+	private static boolean up;
 
 	private Platform() {
 	}
 
-	static synchronized DevStack get() throws Exception {
-		if (stack == null) {
-			for (int port : List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8180, 15432, 9092, 3025, 8025, 12111)) {
-				requireFree(port);
-			}
-			Path home = Path.of("target", "platform").toAbsolutePath();
-			deleteRecursively(home);
-			DevStack started = DevStack.at(Path.of("..").toAbsolutePath().normalize(), home);
-			Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "platform-stop"));
-			started.up();
-			stack = started;
+	static synchronized void start() throws Exception {
+		if (up) {
+			return;
 		}
-		return stack;
+		for (int port : List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8099, 8180, 15432, 9092, 3025, 8025, 12111)) {
+			requireFree(port);
+		}
+		deleteRecursively(HOME);
+		Runtime.getRuntime().addShutdownHook(new Thread(Platform::stop, "platform-stop"));
+		up = true;
+		worklib(Duration.ofMinutes(12), "up", "-d");
 	}
 
 	/**
@@ -50,9 +55,50 @@ final class Platform {
 	 * be cut short when the build ends the fork, leaving Keycloak and Kafka behind.
 	 */
 	static synchronized void stop() {
-		if (stack != null) {
-			stack.stop();
-			stack = null;
+		if (up) {
+			up = false;
+			try {
+				worklib(Duration.ofMinutes(3), "down");
+			}
+			catch (Exception ex) {
+				System.err.println("./worklib down failed: " + ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * {@code ./worklib stop NAME}: one service down, the rest of the platform running.
+	 */
+	static void stopService(String name) throws Exception {
+		worklib(Duration.ofMinutes(2), "stop", name);
+	}
+
+	/** {@code ./worklib start NAME}: back, and ready. */
+	static void startService(String name) throws Exception {
+		worklib(Duration.ofMinutes(4), "start", name);
+	}
+
+	private static void worklib(Duration timeout, String... args) throws Exception {
+		List<String> command = new ArrayList<>(List.of("bash", ROOT.resolve("worklib").toString()));
+		command.addAll(List.of(args));
+		Files.createDirectories(HOME);
+		Path output = HOME.resolve("worklib-" + args[0] + ".out");
+		ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+		builder.environment().put("WORKLIB_HOME", HOME.toString());
+		builder.environment().put("WORKLIB_DEMO", "false");
+		builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+		Process process = builder.start();
+		if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new IllegalStateException("./worklib " + String.join(" ", args) + " still running after " + timeout);
+		}
+		String printed = Files.readString(output, StandardCharsets.UTF_8);
+		System.out.println(printed);
+		if (process.exitValue() != 0) {
+			throw new IllegalStateException(
+					"./worklib " + String.join(" ", args) + " exited with " + process.exitValue() + ":\n" + printed);
 		}
 	}
 
