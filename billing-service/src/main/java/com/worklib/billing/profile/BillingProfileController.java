@@ -67,6 +67,9 @@ class BillingProfileController {
 	 * and what this partner accepted, if anything (an older version means accept again).
 	 */
 	@GetMapping("/self-billing-mandate")
+	@io.swagger.v3.oas.annotations.Operation(summary = "The self-billing mandate to accept, and what was accepted",
+			description = "The current version and its text in French and English; `accepted` when this partner "
+					+ "accepted a version. OWNER, FINANCE, ops; others 404.")
 	MandateView mandate(@PathVariable UUID partnerId) {
 		this.access.requireRead(CurrentUser.get(), partnerId, "Partner " + partnerId, PartnerRole.OWNER,
 				PartnerRole.FINANCE);

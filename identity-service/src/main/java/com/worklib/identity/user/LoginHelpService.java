@@ -20,9 +20,11 @@ import com.worklib.identity.mail.MailRequests;
 
 /**
  * "I cannot log in": a migrated, unclaimed address gets a claim mail (sign up with this
- * address; the Neo-nomade password does not exist here); an existing account gets
- * Keycloak's password-reset mail; anything else gets nothing. The caller always gets the
- * same 202, and each address gets at most {@value #PER_HOUR} mails an hour.
+ * address; the Neo-nomade password does not exist here); an address signed up but never
+ * verified gets a fresh verification link (where its holder chooses the password); a
+ * verified account gets Keycloak's password-reset mail; anything else gets nothing. The
+ * caller always gets the same 202, and each address gets at most {@value #PER_HOUR} mails
+ * an hour.
  */
 @Service
 public class LoginHelpService {
@@ -41,6 +43,8 @@ public class LoginHelpService {
 
 	private final MailRequests mails;
 
+	private final SignupService signups;
+
 	// least recently used addresses are forgotten first: bounded memory whatever is sent
 	private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
 		@Override
@@ -49,11 +53,13 @@ public class LoginHelpService {
 		}
 	};
 
-	LoginHelpService(UserRepository users, IdentityProvider identityProvider, ClaimService claims, MailRequests mails) {
+	LoginHelpService(UserRepository users, IdentityProvider identityProvider, ClaimService claims, MailRequests mails,
+			SignupService signups) {
 		this.users = users;
 		this.identityProvider = identityProvider;
 		this.claims = claims;
 		this.mails = mails;
+		this.signups = signups;
 	}
 
 	@Transactional
@@ -62,7 +68,12 @@ public class LoginHelpService {
 			log.info("login-help rate limit reached for an address");
 			return;
 		}
-		Optional<UUID> account = this.users.findByEmail(email).map(UserAccount::id);
+		Optional<UserAccount> mirror = this.users.findByEmail(email);
+		if (mirror.isPresent() && !mirror.get().emailVerified()) {
+			this.signups.mailFreshLink(mirror.get());
+			return;
+		}
+		Optional<UUID> account = mirror.map(UserAccount::id);
 		try {
 			if (account.isEmpty()) {
 				account = this.identityProvider.findUserByEmail(email);

@@ -129,13 +129,22 @@ public class SignupService {
 		this.transactions.executeWithoutResult(s -> {
 			UserAccount renewed = pending.renamed(signup.firstName(), signup.lastName(), signup.locale());
 			this.users.updateProfile(renewed);
-			this.jdbc.sql("DELETE FROM email_verification WHERE user_id = :user AND used_at IS NULL")
-				.param("user", pending.id())
-				.update();
 			this.events.publish(Topics.IDENTITY_USERS, renewed.id().toString(), EventTypes.USER_REGISTERED,
 					renewed.id().toString(), renewed.toPayload());
-			mailVerificationLink(renewed);
+			mailFreshLink(renewed);
 		});
+	}
+
+	/**
+	 * A new verification link for an address nobody verified yet, every earlier one void
+	 * (login help for someone who signed up and lost or let expire the mail), in the
+	 * caller's transaction.
+	 */
+	void mailFreshLink(UserAccount pending) {
+		this.jdbc.sql("DELETE FROM email_verification WHERE user_id = :user AND used_at IS NULL")
+			.param("user", pending.id())
+			.update();
+		mailVerificationLink(pending);
 	}
 
 	private void mailVerificationLink(UserAccount user) {

@@ -183,6 +183,25 @@ class IdentityFlowsIT {
 		assertThat(claims(KeycloakSupport.server().accessToken(email, PASSWORD))).contains("\"email_verified\":true");
 	}
 
+	/**
+	 * Someone who signed up and lost the mail asks for help: a fresh link, the old one
+	 * void.
+	 */
+	@Test
+	void loginHelpForAnUnverifiedSignUpMailsAFreshVerificationLink() throws Exception {
+		String email = unique("lost");
+		signup(email, null);
+		String first = latestVerificationToken(email, 1);
+		this.mvc
+			.perform(post(API + "/login-help").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"email\":\"" + email + "\"}"))
+			.andExpect(status().isAccepted());
+		String fresh = latestVerificationToken(email, 2);
+		verify(first, PASSWORD).andExpect(status().isGone());
+		verify(fresh, PASSWORD).andExpect(status().isOk());
+		KeycloakSupport.server().accessToken(email, PASSWORD);
+	}
+
 	@Test
 	void theVerificationStepRefusesAMissingOrWeakPasswordNamingTheRuleAndTheLinkStillWorks() throws Exception {
 		String email = unique("weak");

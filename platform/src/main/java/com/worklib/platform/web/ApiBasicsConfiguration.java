@@ -26,4 +26,26 @@ public class ApiBasicsConfiguration {
 		return registration;
 	}
 
+	/**
+	 * Every list's {@code page} and {@code size} say their limits in the service's
+	 * OpenAPI document, as {@link PageResponse.PageQuery} enforces them.
+	 */
+	@Bean
+	org.springdoc.core.customizers.OperationCustomizer pagingParameterDocs() {
+		return (operation, handler) -> {
+			if (operation.getParameters() != null) {
+				for (var parameter : operation.getParameters()) {
+					if ("page".equals(parameter.getName())) {
+						parameter.setDescription("0-based page; page * size is at most " + PageResponse.MAX_OFFSET
+								+ " rows (400 beyond: narrow the list with its filters)");
+					}
+					else if ("size".equals(parameter.getName())) {
+						parameter.setDescription("rows per page, 1 to " + PageResponse.MAX_SIZE + " (default 50)");
+					}
+				}
+			}
+			return operation;
+		};
+	}
+
 }

@@ -82,6 +82,9 @@ class IdentityController {
 
 	@PostMapping("/signup")
 	@ResponseStatus(HttpStatus.ACCEPTED)
+	@io.swagger.v3.oas.annotations.Operation(summary = "Sign up (no password: it is chosen on the verification step)",
+			description = "Same 202 whether the address is new, pending (the pending sign-up is replaced and a fresh "
+					+ "link mailed) or verified. `password` is accepted from older clients and ignored (ADR 15).")
 	Map<String, String> signup(@Valid @RequestBody SignupRequest request) {
 		this.signups.signup(new SignupService.Signup(normalize(request.email()), request.firstName().trim(),
 				request.lastName().trim(), request.locale() == null ? "fr" : request.locale()));
@@ -89,6 +92,10 @@ class IdentityController {
 	}
 
 	@PostMapping("/email-verifications")
+	@io.swagger.v3.oas.annotations.Operation(summary = "Verify the address and choose the password",
+			description = "{token, password}: the holder of the mailbox chooses the password here; a missing or weak "
+					+ "password is 400 naming `password` and the link still works; 410 when the link is unknown, "
+					+ "replaced, used or expired.")
 	VerificationService.Verified verify(@Valid @RequestBody VerificationRequest request) {
 		return this.verifications.verify(request.token(), request.password());
 	}
