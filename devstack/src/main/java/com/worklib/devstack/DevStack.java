@@ -49,6 +49,12 @@ public final class DevStack {
 			new Service("billing-service", 8084, "billing"), new Service("payment-service", 8085, "payment"),
 			new Service("notification-service", 8086, "notification"));
 
+	/**
+	 * The pages, behind the gateway: started last, with a database of its own for
+	 * sessions.
+	 */
+	static final Service WEB = new Service("web", 8087, "web");
+
 	record Service(String name, int port, String database) {
 	}
 
@@ -119,6 +125,7 @@ public final class DevStack {
 		for (Service service : SERVICES) {
 			PostgresSupport.createDatabaseIfMissing(admin, service.database());
 		}
+		PostgresSupport.createDatabaseIfMissing(admin, WEB.database());
 		log.info("PostgreSQL 17 on {}", POSTGRES_PORT);
 
 		KafkaBroker kafka = new KafkaBroker(this.home.resolve("kafka"), KAFKA_PORT, KAFKA_CONTROLLER_PORT,
@@ -156,6 +163,8 @@ public final class DevStack {
 		ServiceProcess gateway = startService("gateway", GATEWAY_PORT, kafka.bootstrapServers());
 		gateway.awaitReady(Duration.ofMinutes(3));
 		log.info("gateway ready on {}", GATEWAY_PORT);
+		startService(WEB.name(), WEB.port(), kafka.bootstrapServers()).awaitReady(Duration.ofMinutes(3));
+		log.info("web ready on {} (pages at http://localhost:{}/)", WEB.port(), GATEWAY_PORT);
 		keycloak.awaitReady(Duration.ofMinutes(4));
 		log.info("Keycloak ready on {}", KEYCLOAK_PORT);
 
@@ -178,7 +187,10 @@ public final class DevStack {
 			throw new IllegalStateException(jar + " is missing: run ./mvnw -DskipTests install first");
 		}
 		ServiceProcess process = new ServiceProcess(name, port, jar, logs().resolve(name + ".log"),
-				Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "SERVER_PORT", String.valueOf(port)))
+				Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "SERVER_PORT", String.valueOf(port),
+						// mail links open the pages, through the gateway
+						"WORKLIB_WEB_BASE_URL", "http://localhost:" + GATEWAY_PORT, "WORKLIB_BACK_OFFICE_URL",
+						"http://localhost:" + GATEWAY_PORT))
 			.start();
 		this.started.add(process);
 		this.services.put(name, process);
@@ -198,7 +210,8 @@ public final class DevStack {
 	static String summary(Duration took) {
 		StringBuilder out = new StringBuilder();
 		out.append("\nWorklib is up (").append(took.toSeconds()).append(" s)\n\n");
-		out.append("  Gateway (API)        http://localhost:8080   health: /actuator/health\n");
+		out.append("  Worklib (pages)      http://localhost:8080/  (sign up, log in, Votre espace)\n");
+		out.append("  Gateway (API)        http://localhost:8080/api/...   health: /actuator/health\n");
 		out.append(
 				"  Token endpoint       POST http://localhost:8080/auth/realms/worklib/protocol/openid-connect/token\n");
 		out.append("  Keycloak admin       http://localhost:8180/auth/admin  (admin / dev-only-admin)\n");
@@ -218,7 +231,8 @@ public final class DevStack {
 	}
 
 	boolean knows(String name) {
-		return "gateway".equals(name) || SERVICES.stream().anyMatch(s -> s.name().equals(name));
+		return "gateway".equals(name) || WEB.name().equals(name)
+				|| SERVICES.stream().anyMatch(s -> s.name().equals(name));
 	}
 
 	/** Stops one service (a failure drill); the rest keeps running. */
@@ -235,7 +249,7 @@ public final class DevStack {
 		if (this.services.containsKey(name)) {
 			return;
 		}
-		int port = "gateway".equals(name) ? GATEWAY_PORT
+		int port = "gateway".equals(name) ? GATEWAY_PORT : WEB.name().equals(name) ? WEB.port()
 				: SERVICES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow().port();
 		startService(name, port, this.kafkaBootstrap).awaitReady(Duration.ofMinutes(3));
 	}

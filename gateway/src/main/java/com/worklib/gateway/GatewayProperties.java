@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param services the routed services by route id: {@code path} prefix, {@code uri}, and
  * optionally a {@code timeout} and {@code max-request-size} of their own
  * @param keycloakUri where {@code /auth/**} goes
+ * @param webUri where every other path goes: the pages of {@code web}
  * @param defaultTimeout how long a service may take to answer before the client gets 504
  * @param defaultMaxRequestSize the largest request body accepted (413 above it)
  * @param audience the audience every token must name
@@ -30,7 +31,7 @@ import org.springframework.util.unit.DataSize;
  * @param rateLimits the request rates per user and per client address
  */
 @ConfigurationProperties("worklib.gateway")
-public record GatewayProperties(List<String> publicPaths, Map<String, Service> services, URI keycloakUri,
+public record GatewayProperties(List<String> publicPaths, Map<String, Service> services, URI keycloakUri, URI webUri,
 		@DefaultValue("10s") Duration defaultTimeout, @DefaultValue("1MB") DataSize defaultMaxRequestSize,
 		@DefaultValue("worklib-api") String audience, @DefaultValue("0") int trustedProxies,
 		@DefaultValue("1000") int maxConcurrentCalls, List<String> corsAllowedOrigins,

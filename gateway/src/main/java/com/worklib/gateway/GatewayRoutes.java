@@ -21,6 +21,7 @@ import org.springframework.cloud.gateway.route.builder.GatewayFilterSpec;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
@@ -71,6 +72,23 @@ class GatewayRoutes {
 						.filters(f -> protect(f.preserveHostHeader(), "keycloak", AUTH_MAX_REQUEST_SIZE,
 								clientKeyResolver, rateLimiter))
 						.uri(properties.keycloakUri()));
+		}
+		if (properties.webUri() != null) {
+			// everything people open in a browser; the API, Keycloak and the API
+			// documents
+			// keep their own routes, and a path under them that no route takes stays 404
+			routes.route("web",
+					r -> r.order(Ordered.LOWEST_PRECEDENCE)
+						.path("/**")
+						.and()
+						.not(p -> p.path("/api/**", "/auth/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
+								"/webjars/swagger-ui/**", "/v3/api-docs/**", "/actuator/**"))
+						// the Host the browser used: web's redirects and OAuth2 callback
+						// name it
+						.filters(f -> f.preserveHostHeader()
+							.filter(new BodySizeLimit(properties.defaultMaxRequestSize()))
+							.circuitBreaker(c -> c.setName("web").setFallbackUri("forward:" + FallbackController.PATH)))
+						.uri(properties.webUri()));
 		}
 		return routes.build();
 	}

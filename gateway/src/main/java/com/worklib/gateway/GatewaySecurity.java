@@ -46,6 +46,9 @@ class GatewaySecurity {
 		return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
 			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
 			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			// POST /logout belongs to web (it ends the Keycloak session): the gateway has
+			// none
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
 			.cors(cors -> cors.configurationSource(corsConfigurationSource(properties)))
 			.headers(headers -> headers
 				.referrerPolicy(
@@ -65,7 +68,11 @@ class GatewaySecurity {
 						exchange.pathMatchers(parts[0]).permitAll();
 					}
 				}
-				exchange.anyExchange().authenticated();
+				// the API needs a token at the edge; the pages of web sign people in
+				// themselves
+				// (their session cookie never carries a token), so they pass
+				exchange.pathMatchers("/api/**").authenticated();
+				exchange.anyExchange().permitAll();
 			})
 			.oauth2ResourceServer(rs -> rs.jwt(jwt -> {
 			})
@@ -116,7 +123,10 @@ class GatewaySecurity {
 		cors.setAllowCredentials(false);
 		cors.setMaxAge(Duration.ofHours(1));
 		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-		source.registerCorsConfiguration("/**", cors);
+		// the API only: the pages and Keycloak's login are same-origin, and their forms
+		// may
+		// carry "Origin: null" (a no-referrer page), which CORS would refuse
+		source.registerCorsConfiguration("/api/**", cors);
 		return source;
 	}
 

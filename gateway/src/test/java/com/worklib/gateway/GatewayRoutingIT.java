@@ -65,6 +65,7 @@ class GatewayRoutingIT {
 		registry.add("NOTIFICATION_URI", () -> "http://127.0.0.1:" + DEAD_PORT);
 		registry.add("worklib.gateway.services.payments.timeout", () -> "1s");
 		registry.add("KEYCLOAK_URI", () -> "http://127.0.0.1:" + KeycloakSupport.server().port());
+		registry.add("WEB_URI", backend::baseUrl);
 	}
 
 	@AfterAll
@@ -223,6 +224,38 @@ class GatewayRoutingIT {
 			.exchange()
 			.expectStatus()
 			.isOk();
+	}
+
+	/**
+	 * Every path outside the API, Keycloak and the API documents is a page of web: no
+	 * token at the edge, the browser's Host kept, a same-origin form post with
+	 * {@code Origin: null} let through; an unknown API path stays the gateway's 404.
+	 */
+	@Test
+	void sendsPagesToWebWithTheBrowsersHost() {
+		backend.stubFor(any(urlPathEqualTo("/signup"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<h1>page</h1>")));
+		this.client.get()
+			.uri("/signup?email=a%40b.test")
+			.header("Host", "app.worklib.example")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("<h1>page</h1>");
+		backend.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/signup"))
+			.withHeader("Host", equalTo("app.worklib.example")));
+		this.client.post()
+			.uri("/signup")
+			.header("Origin", "null")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("email=a%40b.test")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		this.client.get().uri("/api/nowhere/v1/page").exchange().expectStatus().isUnauthorized();
+		this.client.get().uri("/auth/admin/master/console/").exchange().expectStatus().isNotFound();
+		backend.verify(0, anyRequestedFor(urlPathMatching("/auth/.*")));
 	}
 
 	@Test

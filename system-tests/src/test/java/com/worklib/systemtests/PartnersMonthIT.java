@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -36,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dev clocks are then moved past its end to close it and to the payout date.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@org.junit.jupiter.api.extension.ExtendWith(PlatformExtension.class)
+// after the browser journeys: this one moves every service's clock months ahead
+@org.junit.jupiter.api.Order(2)
 class PartnersMonthIT {
 
 	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -88,17 +90,11 @@ class PartnersMonthIT {
 
 	@BeforeAll
 	static void platform() throws Exception {
-		Platform.start();
 		ops = Client.login("ops@worklib.test", DEV_PASSWORD);
 		// employees of client companies sign up like anyone (the verified address makes
 		// them employees)
 		employee = signUpAndVerify(EMPLOYEE, "Emma");
 		employee2 = signUpAndVerify("enzo@sys-client.test", "Enzo");
-	}
-
-	@AfterAll
-	static void stopPlatform() {
-		Platform.stop();
 	}
 
 	/** The n-th Monday-to-Friday of the month. */

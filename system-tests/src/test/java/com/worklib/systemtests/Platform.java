@@ -37,11 +37,18 @@ final class Platform {
 	private Platform() {
 	}
 
+	/**
+	 * {@code WORKLIB_REUSE_PLATFORM=true}: run against the stack {@code ./worklib up}
+	 * already started (a developer's loop), and leave it running.
+	 */
+	static final boolean REUSE = "true".equals(System.getenv("WORKLIB_REUSE_PLATFORM"));
+
 	static synchronized void start() throws Exception {
-		if (up) {
+		if (up || REUSE) {
 			return;
 		}
-		for (int port : List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8099, 8180, 15432, 9092, 3025, 8025, 12111)) {
+		for (int port : List.of(8080, 8081, 8082, 8083, 8084, 8085, 8086, 8087, 8099, 8180, 15432, 9092, 3025, 8025,
+				12111)) {
 			requireFree(port);
 		}
 		deleteRecursively(HOME);

@@ -1,0 +1,59 @@
+package com.worklib.web.api;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Two ways to the public API, both through the gateway: as the signed-in user (their
+ * access token from the server-side session, refreshed when it expires; it never reaches
+ * the browser), and anonymously for the public endpoints (sign-up, verification).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiClients {
+
+	static final String REGISTRATION = "worklib";
+
+	@Bean
+	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
+			OAuth2AuthorizedClientRepository clients) {
+		DefaultOAuth2AuthorizedClientManager manager = new DefaultOAuth2AuthorizedClientManager(registrations, clients);
+		manager.setAuthorizedClientProvider(
+				OAuth2AuthorizedClientProviderBuilder.builder().authorizationCode().refreshToken().build());
+		return manager;
+	}
+
+	@Bean
+	UserApi userApi(OAuth2AuthorizedClientManager manager, @Value("${worklib.web.gateway-url}") String gateway) {
+		OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(manager);
+		relay.setClientRegistrationIdResolver(request -> REGISTRATION);
+		return new UserApi(gateway(gateway).requestInterceptor(relay).build());
+	}
+
+	@Bean
+	PublicApi publicApi(@Value("${worklib.web.gateway-url}") String gateway) {
+		return new PublicApi(gateway(gateway).build());
+	}
+
+	/**
+	 * A page waits for the API at most as long as the gateway lets a service take (10 s),
+	 * plus a little.
+	 */
+	static RestClient.Builder gateway(String baseUrl) {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+			.connectTimeout(java.time.Duration.ofSeconds(3))
+			.build();
+		org.springframework.http.client.JdkClientHttpRequestFactory requests = new org.springframework.http.client.JdkClientHttpRequestFactory(
+				http);
+		requests.setReadTimeout(java.time.Duration.ofSeconds(12));
+		return RestClient.builder().baseUrl(baseUrl).requestFactory(requests);
+	}
+
+}
