@@ -18,10 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A migrated partner's first visit, in a real browser through the gateway only, as the
- * FAQ walks it: the migration mail's button → "S'inscrire" with her address filled in →
- * "check your mailbox" → the mailed link → she chooses her password → Keycloak's login →
- * "Votre espace" with the listing attached. On a phone-sized screen, checked by axe-core
- * on every page; another partner's page is the 404 page.
+ * FAQ walks it: the login page warns her when she types her Neo-nomade password and links
+ * to "S'inscrire"; the migration mail's button → "S'inscrire" with her address filled in
+ * → "check your mailbox" → the mailed link → she chooses her password → Keycloak's login
+ * → "Votre espace" with the listing attached. On a phone-sized screen, checked by
+ * axe-core on every page; another partner's page is the 404 page.
  */
 @ExtendWith(PlatformExtension.class)
 @Order(1)
@@ -108,6 +109,22 @@ class PartnerSignUpBrowserIT {
 
 	void journey(Page page, Mailbox.Mail migration, String owner, String other,
 			java.util.Map<String, String> partners) {
+		// "Rendez-vous sur la page de connexion": she first types her Neo-nomade password
+		page.navigate(Platform.GATEWAY + "/");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Se connecter")).first().click();
+		page.waitForURL(Pattern.compile(".*/auth/realms/worklib/.*"));
+		assertThat(page.getByText("N'essayez pas de vous connecter avec vos identifiants Neo-nomade")).isVisible();
+		page.getByLabel("Adresse e-mail").fill(owner);
+		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill("MonMotDePasseNeoNomade1");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connexion")).click();
+		assertThat(page.getByText("Vous avez saisi vos identifiants Neo-nomade ?")).isVisible();
+		Browser.assertAccessible(page);
+		Browser.screenshot(page, "00-login-neo-nomade-warning-375px");
+		// "Cliquez sur le bouton S'inscrire"
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("S'inscrire")).click();
+		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Créer votre compte Worklib")))
+			.isVisible();
+		// the migration mail's button opens the same page with her address filled in
 		page.navigate(link(migration, "/signup"));
 		assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Créer votre compte Worklib")))
 			.isVisible();
@@ -149,8 +166,7 @@ class PartnerSignUpBrowserIT {
 
 		// Keycloak's login page, through the gateway
 		page.waitForURL(Pattern.compile(".*/auth/realms/worklib/.*"));
-		page.getByLabel(Pattern.compile("Nom d.utilisateur ou (courriel|e-mail|adresse)", Pattern.CASE_INSENSITIVE))
-			.fill(owner);
+		page.getByLabel("Adresse e-mail").fill(owner);
 		page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connexion")).click();
 

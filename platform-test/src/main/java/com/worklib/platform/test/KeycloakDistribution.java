@@ -32,6 +32,29 @@ public final class KeycloakDistribution {
 		return in;
 	}
 
+	/** The files of the {@code worklib} login theme, under {@code keycloak/themes/}. */
+	static final java.util.List<String> THEME_FILES = java.util.List.of("worklib/login/theme.properties",
+			"worklib/login/messages/messages_fr.properties", "worklib/login/messages/messages_en.properties",
+			"worklib/login/resources/css/worklib.css");
+
+	/**
+	 * Copies the {@code worklib} theme into the distribution's {@code themes/}, where
+	 * Keycloak finds it (the realm's {@code loginTheme}); the copy is refreshed at every
+	 * start, so a changed text shows after a restart.
+	 */
+	public static void installThemes(Path home) throws java.io.IOException {
+		for (String file : THEME_FILES) {
+			try (InputStream in = KeycloakDistribution.class.getResourceAsStream("/keycloak/themes/" + file)) {
+				if (in == null) {
+					throw new IllegalStateException("keycloak/themes/" + file + " is missing from the classpath");
+				}
+				Path target = home.resolve("themes").resolve(file);
+				Files.createDirectories(target.getParent());
+				Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			}
+		}
+	}
+
 	/**
 	 * Unpacks the distribution into {@code target} (a directory that will contain
 	 * bin/kc.sh).

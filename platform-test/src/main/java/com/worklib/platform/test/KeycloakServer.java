@@ -76,6 +76,7 @@ public final class KeycloakServer implements AutoCloseable {
 			try (InputStream realm = KeycloakDistribution.realm()) {
 				Files.copy(realm, importDir.resolve("worklib-realm.json"), StandardCopyOption.REPLACE_EXISTING);
 			}
+			KeycloakDistribution.installThemes(this.options.home());
 			List<String> command = new ArrayList<>(List.of(this.options.home().resolve("bin/kc.sh").toString(),
 					"start-dev", "--http-host=127.0.0.1", "--http-port=" + this.options.port(),
 					"--http-relative-path=/auth", "--hostname=" + this.options.publicUrl(),
