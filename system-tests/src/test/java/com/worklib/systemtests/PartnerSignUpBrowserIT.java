@@ -57,7 +57,11 @@ class PartnerSignUpBrowserIT {
 				+ "booking_contact_email;booking_contact_phone;nn_workspace_id;workspace_type;workspace_name;capacity;"
 				+ "booking_mode;price_unit;price_excl_vat;vat_rate_percent\n"
 				+ row.formatted("NN-P-A" + id, "Atelier du Lac " + id, first, "NN-E-A" + id, "Atelier du Lac " + id,
-						"lac", "NN-W-A" + id)
+						"lac-" + id, "NN-W-A" + id)
+				+ ("NN-P-A%s;Atelier du Lac %s SAS;%s;15;NN-E-A%s;Atelier du Lac %s Annecy;1 rue Royale;;74000;Annecy;FR;"
+						+ "Europe/Paris;mon-fri 08:00-19:00;resa@lac-%s.test;04 50 00 00 00;NN-W-R%s;meeting_room;"
+						+ "Salle du Lac;8;request;hour;30,00;20\n")
+					.formatted(id, id, first, id, id, id, id)
 				+ row.formatted("NN-P-B" + id, "Bureaux du Semnoz " + id, second, "NN-E-B" + id,
 						"Bureaux du Semnoz " + id, "semnoz", "NN-W-B" + id);
 		JsonNode result = PartnersMonthIT.ok(ops.post("/api/venues/v1/imports/neo-nomade", "text/csv", csv), 200)
@@ -183,7 +187,67 @@ class PartnerSignUpBrowserIT {
 		Browser.assertAccessible(page);
 		Browser.screenshot(page, "03-votre-espace-375px");
 
+		// "Lieux et espaces de travail" → "Éditer l'établissement" → "Contact pour les
+		// réservations"
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lieux et espaces de travail")).click();
+		assertThat(page.getByRole(AriaRole.HEADING,
+				new Page.GetByRoleOptions().setName("Atelier du Lac " + suffix + " Annecy")))
+			.isVisible();
+		assertThat(page.getByText("Salle du Lac")).isVisible();
+		Browser.assertAccessible(page);
+		Browser.screenshot(page, "04-lieux-375px");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Éditer l'établissement")).click();
+		assertThat(
+				page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Contact pour les réservations")))
+			.isVisible();
+		assertThat(page.getByText("Les demandes de réservation sont envoyées à cette adresse")).isVisible();
+		String newContact = "accueil-" + suffix + "@lac.test";
+		page.getByLabel("E-mail pour les réservations").fill(newContact);
+		page.getByLabel("Téléphone pour les réservations").fill("12");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+		// the API's refusal, next to the phone
+		assertThat(page.locator("#phone-error")).containsText("not a valid phone number");
+		Browser.assertAccessible(page);
+		Browser.screenshot(page, "05-contact-error-375px");
+		page.getByLabel("Téléphone pour les réservations").fill("04 50 11 22 33");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+		assertThat(page.getByText("est enregistré")).isVisible();
+		assertThat(page.getByText(newContact)).isVisible();
+		assertThat(page.getByText("+33450112233")).isVisible();
+		Browser.assertAccessible(page);
+
+		// a later booking request goes to the new address
+		Client employee = Client.login("employee@worklib.test", PartnersMonthIT.DEV_PASSWORD);
+		String roomId = null;
+		for (JsonNode item : Client.anonymous().read("/api/venues/v1/search?city=Annecy&size=200").get("items")) {
+			for (JsonNode workspace : item.get("workspaces")) {
+				if (workspace.get("name").asString().equals("Salle du Lac")
+						&& item.get("establishment").get("partnerId").asString().equals(partners.get(owner))) {
+					roomId = workspace.get("workspaceId").asString();
+				}
+			}
+		}
+		assertThat(roomId).isNotNull();
+		java.time.LocalDate day = java.time.LocalDate.now(PartnersMonthIT.PARIS).plusDays(7);
+		while (day.getDayOfWeek().getValue() > 5) {
+			day = day.plusDays(1);
+		}
+		String booked = roomId;
+		java.time.LocalDate bookedDay = day;
+		PartnersMonthIT.eventually("booking-service knows the room",
+				() -> assertThat(
+						employee
+							.post("/api/bookings/v1/bookings",
+									java.util.Map.of("workspaceId", booked, "start", PartnersMonthIT.at(bookedDay, 10),
+											"end", PartnersMonthIT.at(bookedDay, 11)))
+							.status())
+					.isEqualTo(201));
+		Mailbox.await(newContact, subject -> subject.startsWith("Nouvelle demande de réservation"));
+		assertThat(Mailbox.of("resa@lac-" + suffix + ".test"))
+			.noneMatch(m -> m.subject().startsWith("Nouvelle demande"));
+
 		// English, kept
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Votre espace")).click();
 		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("EN").setExact(true)).click();
 		assertThat(page.getByText("The listing we created for you is attached to your account")).isVisible();
 		page.navigate(Platform.GATEWAY + "/partners/" + partners.get(owner));

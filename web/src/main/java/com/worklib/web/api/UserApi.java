@@ -24,6 +24,67 @@ public class UserApi {
 	public record Partner(UUID partnerId, String name, String status) {
 	}
 
+	public record Address(String line1, String line2, String postalCode, String city, String country) {
+	}
+
+	public record Hours(String dayOfWeek, String opens, String closes) {
+	}
+
+	public record BookingContact(String email, String phone) {
+	}
+
+	public record Establishment(UUID establishmentId, UUID partnerId, String name, Address address, String timezone,
+			List<Hours> openingHours, String description, BookingContact bookingContact) {
+	}
+
+	public record Money(long amountMinor, String currency) {
+	}
+
+	public record Price(String unit, Money amountExclVat, int vatRateBps) {
+	}
+
+	public record Workspace(UUID workspaceId, UUID establishmentId, String type, String name, int capacity,
+			String bookingMode, Price price, boolean active) {
+	}
+
+	record Items<T>(List<T> items) {
+	}
+
+	public List<Establishment> establishments(UUID partnerId) {
+		return PublicApi.call(() -> this.api.get()
+			.uri("/api/venues/v1/partners/{id}/establishments?size=200", partnerId)
+			.retrieve()
+			.body(new org.springframework.core.ParameterizedTypeReference<Items<Establishment>>() {
+			})
+			.items());
+	}
+
+	public Establishment establishment(UUID establishmentId) {
+		return PublicApi.call(() -> this.api.get()
+			.uri("/api/venues/v1/establishments/{id}", establishmentId)
+			.retrieve()
+			.body(Establishment.class));
+	}
+
+	public List<Workspace> workspaces(UUID establishmentId) {
+		return PublicApi.call(() -> this.api.get()
+			.uri("/api/venues/v1/establishments/{id}/workspaces?size=200", establishmentId)
+			.retrieve()
+			.body(new org.springframework.core.ParameterizedTypeReference<Items<Workspace>>() {
+			})
+			.items());
+	}
+
+	/** {@code PUT /establishments/{id}}: the whole establishment, as the API takes it. */
+	public Establishment updateEstablishment(UUID establishmentId, java.util.Map<String, Object> body) {
+		return PublicApi.call(() -> this.api.put()
+			.uri("/api/venues/v1/establishments/{id}", establishmentId)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.body(Establishment.class));
+	}
+
 	public Me me() {
 		return PublicApi.call(() -> this.api.get().uri("/api/identity/v1/me").retrieve().body(Me.class));
 	}
