@@ -29,7 +29,7 @@ class DeploymentArtifactsTest {
 	static final Path ROOT = Path.of("..");
 
 	static final List<String> APPS = Stream
-		.concat(DevStack.SERVICES.stream().map(DevStack.Service::name), Stream.of("gateway"))
+		.concat(DevStack.SERVICES.stream().map(DevStack.Service::name), Stream.of("gateway", DevStack.WEB.name()))
 		.toList();
 
 	/** Variables a JVM or Spring reads without a placeholder in our configuration. */
@@ -239,6 +239,12 @@ class DeploymentArtifactsTest {
 		}
 		String gateway = Files.readString(ROOT.resolve("k8s/base/gateway.yaml"));
 		assertThat(gateway).doesNotContain("component: service").doesNotContain("worklib-db-");
+		// web keeps its sessions in a database of its own, reached like a service
+		assertThat(Files.readString(ROOT.resolve("k8s/base/web.yaml")))
+			.contains("{name: worklib-db-web, key: username}")
+			.contains("app.kubernetes.io/component: service");
+		assertThat(roles).contains("worklib-db-web");
+		assertThat(gateway).contains("WEB_URI");
 	}
 
 	@SuppressWarnings("unchecked")
