@@ -16,12 +16,7 @@ class BillingServiceApplicationIT extends AbstractServiceIT {
 	/** What changed in 2026-12 is in the document clients generate from. */
 	@org.junit.jupiter.api.Test
 	void theOpenApiDocumentHasTheMandateReadAndThePageLimits() throws Exception {
-		String document = this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		org.assertj.core.api.Assertions.assertThat(document)
+		org.assertj.core.api.Assertions.assertThat(openApiDocument())
 			.contains("The self-billing mandate to accept, and what was accepted")
 			.contains("page * size is at most 100000 rows")
 			.contains("rows per page, 1 to 200 (default 50)");

@@ -16,12 +16,7 @@ class IdentityServiceApplicationIT extends AbstractServiceIT {
 	/** Sign-up and verification as the document clients generate from describes them. */
 	@org.junit.jupiter.api.Test
 	void theOpenApiDocumentSaysWhereThePasswordIsChosen() throws Exception {
-		String document = this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/v3/api-docs"))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		org.assertj.core.api.Assertions.assertThat(document)
+		org.assertj.core.api.Assertions.assertThat(openApiDocument())
 			.contains("Sign up (no password: it is chosen on the verification step)")
 			.contains("Verify the address and choose the password");
 	}

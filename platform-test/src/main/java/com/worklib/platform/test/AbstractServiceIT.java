@@ -83,6 +83,15 @@ public abstract class AbstractServiceIT {
 			.andExpect(jsonPath("$.roles[0]").value("employee"));
 	}
 
+	/** The service's OpenAPI document, as the gateway and client generators read it. */
+	protected String openApiDocument() throws Exception {
+		return this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	@Test
 	void publishesItsOpenApiDocumentWithoutAToken() throws Exception {
 		this.mvc.perform(get("/v3/api-docs"))
