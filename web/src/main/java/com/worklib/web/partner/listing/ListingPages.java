@@ -83,18 +83,19 @@ class ListingPages {
 
 	@GetMapping("/partners/{partnerId}/lieux/{establishmentId}")
 	String edit(@PathVariable UUID partnerId, @PathVariable UUID establishmentId, Model model) {
-		UserApi.Establishment establishment = owned(partnerId, establishmentId);
-		model.addAttribute("establishmentForm", EstablishmentForm.of(establishment));
-		return editPage(partnerId, establishment, model);
+		Owned owned = owned(partnerId, establishmentId);
+		model.addAttribute("establishmentForm", EstablishmentForm.of(owned.establishment()));
+		return editPage(owned, model);
 	}
 
 	@PostMapping("/partners/{partnerId}/lieux/{establishmentId}")
 	String save(@PathVariable UUID partnerId, @PathVariable UUID establishmentId,
 			@Valid @ModelAttribute EstablishmentForm establishmentForm, BindingResult form, Model model,
 			RedirectAttributes redirect) {
-		UserApi.Establishment establishment = owned(partnerId, establishmentId);
+		Owned owned = owned(partnerId, establishmentId);
+		UserApi.Establishment establishment = owned.establishment();
 		if (form.hasErrors()) {
-			return editPage(partnerId, establishment, model);
+			return editPage(owned, model);
 		}
 		Map<String, Object> address = new LinkedHashMap<>();
 		address.put("line1", establishmentForm.line1());
@@ -122,32 +123,36 @@ class ListingPages {
 			if (!form.hasErrors()) {
 				form.reject("api", problem.getMessage());
 			}
-			return editPage(partnerId, establishment, model);
+			return editPage(owned, model);
 		}
 		redirect.addFlashAttribute("saved", establishmentForm.name());
 		return "redirect:/partners/" + partnerId + "/lieux";
 	}
 
-	private String editPage(UUID partnerId, UserApi.Establishment establishment, Model model) {
-		model.addAttribute("partner", this.api.partner(partnerId));
+	private String editPage(Owned owned, Model model) {
+		model.addAttribute("partner", owned.partner());
 		model.addAttribute("tab", "lieux");
-		model.addAttribute("establishment", establishment);
-		model.addAttribute("canEdit", canEdit(partnerId));
+		model.addAttribute("establishment", owned.establishment());
+		model.addAttribute("canEdit", canEdit(owned.partner().partnerId()));
 		return "partner/establishment";
+	}
+
+	/** A partner the caller is a member of, and one of its establishments. */
+	record Owned(UserApi.Partner partner, UserApi.Establishment establishment) {
 	}
 
 	/**
 	 * Another partner's establishment under this partner's URL is a 404, like any unknown
 	 * one.
 	 */
-	private UserApi.Establishment owned(UUID partnerId, UUID establishmentId) {
-		this.api.partner(partnerId);
+	private Owned owned(UUID partnerId, UUID establishmentId) {
+		UserApi.Partner partner = this.api.partner(partnerId);
 		UserApi.Establishment establishment = this.api.establishment(establishmentId);
 		if (!partnerId.equals(establishment.partnerId())) {
 			throw new org.springframework.web.server.ResponseStatusException(
 					org.springframework.http.HttpStatus.NOT_FOUND);
 		}
-		return establishment;
+		return new Owned(partner, establishment);
 	}
 
 	private boolean canEdit(UUID partnerId) {
