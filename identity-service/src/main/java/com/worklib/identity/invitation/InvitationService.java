@@ -167,11 +167,12 @@ public class InvitationService {
 			throw new ApiException(HttpStatus.GONE, "link-gone", "This invitation expired; ask for a new one");
 		}
 		if (user.email() == null || !row.email().equalsIgnoreCase(user.email().trim())) {
-			throw ApiException
-				.forbidden("This invitation was sent to another address: log in with " + mask(row.email()));
+			throw new ApiException(HttpStatus.FORBIDDEN, "invitation-for-another-address",
+					"This invitation was sent to another address: log in with " + mask(row.email()));
 		}
 		if (!emailVerified) {
-			throw ApiException.forbidden("Verify your email address first, then accept the invitation");
+			throw new ApiException(HttpStatus.FORBIDDEN, "email-not-verified",
+					"Verify your email address first, then accept the invitation");
 		}
 		this.memberships.grant(row.partnerId(), user.userId(), row.email(), PartnerRole.valueOf(row.role()));
 		this.jdbc.sql("UPDATE invitation SET status = 'ACCEPTED', accepted_by = :u, accepted_at = :now WHERE id = :id")

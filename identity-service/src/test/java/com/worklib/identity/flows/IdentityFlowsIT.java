@@ -326,7 +326,9 @@ class IdentityFlowsIT {
 
 		// the link in someone else's hands
 		this.mvc.perform(post(API + "/invitations/" + token + "/accept").header("Authorization", "Bearer " + stranger))
-			.andExpect(status().isForbidden());
+			.andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("/invitation-for-another-address")))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("log in with m***@")));
 		// and another partner's owner sees nothing of this team and changes nothing
 		this.mvc.perform(get(API + "/partners/" + partner + "/members").header("Authorization", "Bearer " + stranger))
 			.andExpect(status().isNotFound());

@@ -9,7 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.worklib.platform.money.Money;
 import com.worklib.platform.money.PriceBreakdown;
+import com.worklib.platform.money.PriceUnit;
 import com.worklib.platform.money.Pricing;
+import com.worklib.platform.money.VatRate;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;
@@ -100,6 +102,21 @@ public class WorkspaceService {
 		}
 		int feeBps = this.partners.findById(workspace.partnerId()).orElseThrow().platformFeeBps();
 		return new PricedWorkspace(workspace, customerUnitPrice(workspace.details(), feeBps), false);
+	}
+
+	/**
+	 * What one unit at this price means for the partner and for the person who books,
+	 * under the partner's platform fee: the back-office shows it while the price is
+	 * typed, so the page computes nothing itself.
+	 */
+	@Transactional(readOnly = true)
+	public PriceBreakdown preview(UUID partnerId, PriceUnit unit, Money unitPriceExclVat, VatRate vatRate,
+			CurrentUser user) {
+		this.access.requireRead(user, partnerId, "Partner " + partnerId);
+		int feeBps = this.partners.findById(partnerId)
+			.orElseThrow(() -> ApiException.notFound("Partner " + partnerId))
+			.platformFeeBps();
+		return Pricing.price(unitPriceExclVat, unit, BigDecimal.ONE, vatRate, feeBps);
 	}
 
 	/**

@@ -220,6 +220,40 @@ class VenueApiIT extends VenueIT {
 	}
 
 	@Test
+	void thePricePreviewShowsWhatThePartnerReceivesAndWhatTheCustomerPays() throws Exception {
+		// 29,90 € HT an hour at 20 %, fee 15 %: the partner receives 29,90 € HT (35,88 €
+		// TTC), the customer pays (29,90 + 4,49) × 1,2 = 41,27 € TTC
+		this.mvc
+			.perform(get(API + "/partners/" + this.partnerA + "/price-preview").with(as(this.managerA))
+				.param("unit", "HOUR")
+				.param("amountExclVat", "2990")
+				.param("vatRateBps", "2000"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.partnerAmountExclVat.amountMinor").value(2990))
+			.andExpect(jsonPath("$.partnerAmountInclVat.amountMinor").value(3588))
+			.andExpect(jsonPath("$.platformFee.amountMinor").value(449))
+			.andExpect(jsonPath("$.customerAmountInclVat.amountMinor").value(4127));
+		// the same number the public sees on the workspace of that price, excl. VAT
+		this.mvc.perform(get(API + "/workspaces/" + workspaceIdOf("NN-W-3002")))
+			.andExpect(jsonPath("$.price.amountExclVat.amountMinor").value(2990 + 449));
+		this.mvc
+			.perform(get(API + "/partners/" + this.partnerA + "/price-preview").with(as(this.financeA))
+				.param("unit", "DAY")
+				.param("amountExclVat", "0")
+				.param("vatRateBps", "1960"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field")
+				.value(org.hamcrest.Matchers.containsInAnyOrder("amountExclVat", "vatRateBps")));
+		// another partner's fee rate is not theirs to probe
+		this.mvc
+			.perform(get(API + "/partners/" + this.partnerB + "/price-preview").with(as(this.managerA))
+				.param("unit", "HOUR")
+				.param("amountExclVat", "2990")
+				.param("vatRateBps", "2000"))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void badInputGetsFieldErrorsAndWritesNothing() throws Exception {
 		long establishments = this.jdbc.sql("SELECT count(*) FROM establishment").query(Long.class).single();
 		this.mvc
