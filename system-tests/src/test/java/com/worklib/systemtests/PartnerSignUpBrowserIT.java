@@ -32,12 +32,9 @@ class PartnerSignUpBrowserIT {
 
 	static Browser browser;
 
-	static Client ops;
-
 	@BeforeAll
 	static void open() {
 		browser = Browser.open();
-		ops = Client.login("ops@worklib.test", PartnersMonthIT.DEV_PASSWORD);
 	}
 
 	@AfterAll
@@ -64,6 +61,7 @@ class PartnerSignUpBrowserIT {
 					.formatted(id, id, first, id, id, id, id)
 				+ row.formatted("NN-P-B" + id, "Bureaux du Semnoz " + id, second, "NN-E-B" + id,
 						"Bureaux du Semnoz " + id, "semnoz", "NN-W-B" + id);
+		Client ops = Client.login("ops@worklib.test", PartnersMonthIT.DEV_PASSWORD);
 		JsonNode result = PartnersMonthIT.ok(ops.post("/api/venues/v1/imports/neo-nomade", "text/csv", csv), 200)
 			.json();
 		assertThat(result.get("partnersCreated").asInt()).isEqualTo(2);
@@ -205,8 +203,8 @@ class PartnerSignUpBrowserIT {
 		page.getByLabel("E-mail pour les réservations").fill(newContact);
 		page.getByLabel("Téléphone pour les réservations").fill("12");
 		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
-		// the API's refusal, next to the phone
-		assertThat(page.locator("#phone-error")).containsText("not a valid phone number");
+		// the API's refusal, next to the phone, in French
+		assertThat(page.locator("#phone-error")).containsText("n’est pas un numéro de téléphone valide");
 		Browser.assertAccessible(page);
 		Browser.screenshot(page, "05-contact-error-375px");
 		page.getByLabel("Téléphone pour les réservations").fill("04 50 11 22 33");
@@ -215,6 +213,24 @@ class PartnerSignUpBrowserIT {
 		assertThat(page.getByText(newContact)).isVisible();
 		assertThat(page.getByText("+33450112233")).isVisible();
 		Browser.assertAccessible(page);
+
+		// opening hours, day by day: a lunch break on Mondays, Saturday mornings; the
+		// API's refusal of a day that closes before it opens is shown next to that day
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Éditer l'établissement")).click();
+		assertThat(page.getByLabel("Mardi")).hasValue("08:00-19:00");
+		assertThat(page.getByLabel("Dimanche")).hasValue("");
+		page.getByLabel("Lundi").fill("19:00-08:00");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+		assertThat(page.locator("#monday-error")).containsText("ferme avant d’ouvrir");
+		Browser.assertAccessible(page);
+		page.getByLabel("Lundi").fill("08:00-12:00, 13:00-19:00");
+		page.getByLabel("Samedi").fill("9h-13h");
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+		assertThat(page.getByText("est enregistré")).isVisible();
+		page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Éditer l'établissement")).click();
+		assertThat(page.getByLabel("Lundi")).hasValue("08:00-12:00, 13:00-19:00");
+		assertThat(page.getByLabel("Samedi")).hasValue("09:00-13:00");
+		page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Retour aux lieux")).click();
 
 		// a later booking request goes to the new address
 		Client employee = Client.login("employee@worklib.test", PartnersMonthIT.DEV_PASSWORD);

@@ -79,4 +79,28 @@ class WebPagesIT {
 					"http://localhost:8080/auth/realms/worklib/protocol/openid-connect/logout?client_id=worklib-web")));
 	}
 
+	@Test
+	void anInvitationLinkLeavesTheUrlAtOnceAndAsksToLogInOrSignUpFirst() throws Exception {
+		// the session is Spring Session's, in PostgreSQL, known by its cookie
+		jakarta.servlet.http.Cookie session = this.mvc
+			.perform(get("/invitations/accept").param("token", "secret-token"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", "/invitations/accept"))
+			.andReturn()
+			.getResponse()
+			.getCookie("SESSION");
+		this.mvc.perform(get("/invitations/accept").cookie(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("J&#39;ai un compte : me connecter")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("secret-token"))));
+		// accepting needs a Keycloak session
+		this.mvc.perform(get("/invitations/accept/login").cookie(session))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(header().string("Location", containsString("/oauth2/authorization/worklib")));
+		// without the link, the page says it is gone
+		this.mvc.perform(get("/invitations/accept"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Ce lien n&#39;est plus valable")));
+	}
+
 }

@@ -110,6 +110,10 @@ class SignupPages {
 			return "account/verify-email";
 		}
 		session.removeAttribute(TOKEN);
+		if (session.getAttribute(com.worklib.web.partner.team.InvitationPages.TOKEN) != null) {
+			// signed up to accept an invitation: log in, then accept it
+			return "redirect:/invitations/accept/login";
+		}
 		// Keycloak's login page comes next: the person signs in with the password just
 		// chosen
 		return "redirect:/espace?welcome";

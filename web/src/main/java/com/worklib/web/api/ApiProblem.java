@@ -62,21 +62,40 @@ public class ApiProblem extends RuntimeException {
 		return this.errors;
 	}
 
+	/** The last segment of the problem's type: {@code last-owner}, {@code link-gone}. */
+	public String slug() {
+		return this.type.substring(this.type.lastIndexOf('/') + 1);
+	}
+
 	/**
-	 * Puts each field error next to its field on the form ({@code fields} it has); what
-	 * names no field of the form becomes a message for the whole form.
+	 * Puts each field error next to its field on the form ({@code fields} it has, by the
+	 * API's name); what names no field of the form becomes a message for the whole form.
+	 * The message is the page's own for that API field ({@code api.<field>} in the
+	 * message bundles) when it has one, so it reads in the person's language; the API's
+	 * words otherwise.
 	 */
-	public void reject(org.springframework.validation.BindingResult form, java.util.Set<String> fields) {
+	public void reject(org.springframework.validation.BindingResult form, java.util.Map<String, String> fields) {
 		boolean placed = false;
 		for (FieldError error : this.errors) {
-			if (fields.contains(error.field())) {
-				form.rejectValue(error.field(), "api", error.message());
+			String field = fields.get(error.field());
+			if (field != null) {
+				form.rejectValue(field, "api." + error.field(), error.message());
 				placed = true;
 			}
 		}
 		if (!placed) {
-			form.reject("api", getMessage());
+			form.reject("problem." + slug(), getMessage());
 		}
+	}
+
+	/**
+	 * {@link #reject(org.springframework.validation.BindingResult, java.util.Map)} for
+	 * forms that name their fields as the API does.
+	 */
+	public void reject(org.springframework.validation.BindingResult form, java.util.Set<String> fields) {
+		java.util.Map<String, String> same = new java.util.HashMap<>();
+		fields.forEach(f -> same.put(f, f));
+		reject(form, same);
 	}
 
 }

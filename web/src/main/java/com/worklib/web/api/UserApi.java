@@ -97,4 +97,115 @@ public class UserApi {
 			.call(() -> this.api.get().uri("/api/venues/v1/partners/{id}", partnerId).retrieve().body(Partner.class));
 	}
 
+	public Workspace workspace(UUID workspaceId) {
+		return PublicApi.call(() -> this.api.get()
+			.uri("/api/venues/v1/workspaces/{id}", workspaceId)
+			.retrieve()
+			.body(Workspace.class));
+	}
+
+	/** {@code POST /establishments/{id}/workspaces}. */
+	public Workspace createWorkspace(UUID establishmentId, java.util.Map<String, Object> body) {
+		return PublicApi.call(() -> this.api.post()
+			.uri("/api/venues/v1/establishments/{id}/workspaces", establishmentId)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.body(Workspace.class));
+	}
+
+	/** {@code PUT /workspaces/{id}}: the whole workspace. */
+	public Workspace updateWorkspace(UUID workspaceId, java.util.Map<String, Object> body) {
+		return PublicApi.call(() -> this.api.put()
+			.uri("/api/venues/v1/workspaces/{id}", workspaceId)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.body(Workspace.class));
+	}
+
+	/** One unit at a typed price, priced by the API under the partner's fee. */
+	public record PricePreview(String unit, Money partnerAmountExclVat, int vatRateBps, Money vatAmount,
+			Money partnerAmountInclVat, Money platformFee, Money customerAmountInclVat) {
+	}
+
+	public PricePreview pricePreview(UUID partnerId, String unit, long amountExclVat, int vatRateBps) {
+		return PublicApi.call(() -> this.api.get()
+			.uri("/api/venues/v1/partners/{id}/price-preview?unit={u}&amountExclVat={a}&vatRateBps={v}", partnerId,
+					unit, amountExclVat, vatRateBps)
+			.retrieve()
+			.body(PricePreview.class));
+	}
+
+	public record Member(UUID userId, String email, String firstName, String lastName, String role,
+			java.time.Instant since) {
+	}
+
+	public record Invitation(UUID invitationId, String email, String firstName, String lastName, String role,
+			String status, java.time.Instant expiresAt) {
+	}
+
+	public record Accepted(UUID partnerId, String role) {
+	}
+
+	/**
+	 * @throws ApiProblem 403 unless the caller is an OWNER of the partner
+	 */
+	public List<Member> members(UUID partnerId) {
+		return PublicApi.call(() -> this.api.get()
+			.uri("/api/identity/v1/partners/{id}/members", partnerId)
+			.retrieve()
+			.body(new org.springframework.core.ParameterizedTypeReference<Items<Member>>() {
+			})
+			.items());
+	}
+
+	public List<Invitation> invitations(UUID partnerId) {
+		return PublicApi.call(() -> this.api.get()
+			.uri("/api/identity/v1/partners/{id}/invitations", partnerId)
+			.retrieve()
+			.body(new org.springframework.core.ParameterizedTypeReference<Items<Invitation>>() {
+			})
+			.items());
+	}
+
+	public void invite(UUID partnerId, String email, String firstName, String lastName, String role) {
+		PublicApi.call(() -> this.api.post()
+			.uri("/api/identity/v1/partners/{id}/invitations", partnerId)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(java.util.Map.of("email", email, "firstName", firstName, "lastName", lastName, "role", role))
+			.retrieve()
+			.toBodilessEntity());
+	}
+
+	public void revokeInvitation(UUID partnerId, UUID invitationId) {
+		PublicApi.call(() -> this.api.delete()
+			.uri("/api/identity/v1/partners/{id}/invitations/{inv}", partnerId, invitationId)
+			.retrieve()
+			.toBodilessEntity());
+	}
+
+	public void changeRole(UUID partnerId, UUID userId, String role) {
+		PublicApi.call(() -> this.api.put()
+			.uri("/api/identity/v1/partners/{id}/members/{user}", partnerId, userId)
+			.contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+			.body(java.util.Map.of("role", role))
+			.retrieve()
+			.toBodilessEntity());
+	}
+
+	public void removeMember(UUID partnerId, UUID userId) {
+		PublicApi.call(() -> this.api.delete()
+			.uri("/api/identity/v1/partners/{id}/members/{user}", partnerId, userId)
+			.retrieve()
+			.toBodilessEntity());
+	}
+
+	public Accepted acceptInvitation(String token) {
+		return PublicApi.call(() -> this.api.post()
+			.uri("/api/identity/v1/invitations/{token}/accept", token)
+			.retrieve()
+			.body(Accepted.class));
+	}
+
 }

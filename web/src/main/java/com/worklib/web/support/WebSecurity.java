@@ -31,9 +31,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
 
-	static final String[] PUBLIC = { "/", "/signup", "/signup/sent", "/verify-email", "/login-help", "/css/**",
-			"/js/**", "/webjars/**", "/actuator/health", "/actuator/health/**", "/error", "/favicon.ico",
-			"/favicon.svg" };
+	static final String[] PUBLIC = { "/", "/signup", "/signup/sent", "/verify-email", "/login-help",
+			"/invitations/accept", "/css/**", "/js/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
+			"/error", "/favicon.ico", "/favicon.svg" };
 
 	@Bean
 	SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations,

@@ -1,10 +1,12 @@
 package com.worklib.web.partner.listing;
 
+import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -25,19 +27,19 @@ import com.worklib.web.api.UserApi;
 
 /**
  * "Lieux et espaces de travail" and "Éditer l'établissement" with its "Contact pour les
- * réservations". Owners and managers edit; finance members see the same page read-only
- * (the API refuses their writes anyway). The form sends the whole establishment back as
- * the API takes it, its opening hours as they are.
+ * réservations" and its opening hours day by day. Owners and managers edit; finance
+ * members see the same page read-only (the API refuses their writes anyway).
  */
 @Controller
 class ListingPages {
 
-	static final Set<String> EDITORS = Set.of("OWNER", "MANAGER");
-
 	private final UserApi api;
 
-	ListingPages(UserApi api) {
+	private final Listing listing;
+
+	ListingPages(UserApi api, Listing listing) {
 		this.api = api;
+		this.listing = listing;
 	}
 
 	record Place(UserApi.Establishment establishment, List<UserApi.Workspace> workspaces) {
@@ -47,14 +49,31 @@ class ListingPages {
 			@Size(max = 200) String line2, @NotBlank @Size(max = 20) String postalCode,
 			@NotBlank @Size(max = 100) String city, @NotBlank @Size(max = 2) String country, @NotBlank String timezone,
 			@Size(max = 4000) String description, @NotBlank @Size(max = 254) String email,
-			@NotBlank @Size(max = 40) String phone) {
+			@NotBlank @Size(max = 40) String phone, @Size(max = 100) String monday, @Size(max = 100) String tuesday,
+			@Size(max = 100) String wednesday, @Size(max = 100) String thursday, @Size(max = 100) String friday,
+			@Size(max = 100) String saturday, @Size(max = 100) String sunday) {
 
 		static EstablishmentForm of(UserApi.Establishment e) {
 			UserApi.BookingContact contact = e.bookingContact() != null ? e.bookingContact()
 					: new UserApi.BookingContact("", "");
+			Map<DayOfWeek, String> week = WeekHours.format(e.openingHours());
 			return new EstablishmentForm(e.name(), e.address().line1(), e.address().line2(), e.address().postalCode(),
 					e.address().city(), e.address().country(), e.timezone(), e.description(), contact.email(),
-					contact.phone());
+					contact.phone(), week.get(DayOfWeek.MONDAY), week.get(DayOfWeek.TUESDAY),
+					week.get(DayOfWeek.WEDNESDAY), week.get(DayOfWeek.THURSDAY), week.get(DayOfWeek.FRIDAY),
+					week.get(DayOfWeek.SATURDAY), week.get(DayOfWeek.SUNDAY));
+		}
+
+		Map<DayOfWeek, String> week() {
+			Map<DayOfWeek, String> week = new LinkedHashMap<>();
+			week.put(DayOfWeek.MONDAY, this.monday);
+			week.put(DayOfWeek.TUESDAY, this.tuesday);
+			week.put(DayOfWeek.WEDNESDAY, this.wednesday);
+			week.put(DayOfWeek.THURSDAY, this.thursday);
+			week.put(DayOfWeek.FRIDAY, this.friday);
+			week.put(DayOfWeek.SATURDAY, this.saturday);
+			week.put(DayOfWeek.SUNDAY, this.sunday);
+			return week;
 		}
 
 	}
@@ -77,13 +96,13 @@ class ListingPages {
 		model.addAttribute("partner", partner);
 		model.addAttribute("tab", "lieux");
 		model.addAttribute("places", places);
-		model.addAttribute("canEdit", canEdit(partnerId));
+		model.addAttribute("canEdit", this.listing.canEdit(partnerId));
 		return "partner/places";
 	}
 
 	@GetMapping("/partners/{partnerId}/lieux/{establishmentId}")
 	String edit(@PathVariable UUID partnerId, @PathVariable UUID establishmentId, Model model) {
-		Owned owned = owned(partnerId, establishmentId);
+		Listing.Owned owned = this.listing.owned(partnerId, establishmentId);
 		model.addAttribute("establishmentForm", EstablishmentForm.of(owned.establishment()));
 		return editPage(owned, model);
 	}
@@ -92,8 +111,17 @@ class ListingPages {
 	String save(@PathVariable UUID partnerId, @PathVariable UUID establishmentId,
 			@Valid @ModelAttribute EstablishmentForm establishmentForm, BindingResult form, Model model,
 			RedirectAttributes redirect) {
-		Owned owned = owned(partnerId, establishmentId);
-		UserApi.Establishment establishment = owned.establishment();
+		Listing.Owned owned = this.listing.owned(partnerId, establishmentId);
+		List<UserApi.Hours> hours = new ArrayList<>();
+		establishmentForm.week().forEach((day, text) -> {
+			try {
+				hours.addAll(WeekHours.parse(day, text));
+			}
+			catch (WeekHours.Unreadable ex) {
+				form.rejectValue(day.name().toLowerCase(Locale.ROOT), "hours.unreadable",
+						new Object[] { ex.getMessage() }, null);
+			}
+		});
 		if (form.hasErrors()) {
 			return editPage(owned, model);
 		}
@@ -102,67 +130,47 @@ class ListingPages {
 		address.put("line2", blankToNull(establishmentForm.line2()));
 		address.put("postalCode", establishmentForm.postalCode());
 		address.put("city", establishmentForm.city());
-		address.put("country", establishmentForm.country().toUpperCase(java.util.Locale.ROOT));
+		address.put("country", establishmentForm.country().toUpperCase(Locale.ROOT));
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("name", establishmentForm.name());
 		body.put("address", address);
 		body.put("timezone", establishmentForm.timezone());
-		body.put("openingHours", establishment.openingHours());
+		body.put("openingHours", hours);
 		body.put("description", blankToNull(establishmentForm.description()));
 		body.put("bookingContact", Map.of("email", establishmentForm.email(), "phone", establishmentForm.phone()));
 		try {
 			this.api.updateEstablishment(establishmentId, body);
 		}
 		catch (ApiProblem problem) {
-			for (ApiProblem.FieldError error : problem.errors()) {
-				String field = FIELDS.get(error.field());
-				if (field != null) {
-					form.rejectValue(field, "api", error.message());
-				}
-			}
-			if (!form.hasErrors()) {
-				form.reject("api", problem.getMessage());
-			}
+			Map<String, String> fields = new HashMap<>(FIELDS);
+			// the API names the day its hours refuse: "monday opens at 19:00 but closes
+			// …"
+			problem.errors()
+				.stream()
+				.filter(e -> e.field().equals("openingHours"))
+				.findFirst()
+				.flatMap(e -> WeekHours.DAYS.stream()
+					.map(d -> d.name().toLowerCase(Locale.ROOT))
+					.filter(e.message()::startsWith)
+					.findFirst())
+				.ifPresent(day -> fields.put("openingHours", day));
+			problem.reject(form, fields);
 			return editPage(owned, model);
 		}
 		redirect.addFlashAttribute("saved", establishmentForm.name());
 		return "redirect:/partners/" + partnerId + "/lieux";
 	}
 
-	private String editPage(Owned owned, Model model) {
+	private String editPage(Listing.Owned owned, Model model) {
 		model.addAttribute("partner", owned.partner());
 		model.addAttribute("tab", "lieux");
 		model.addAttribute("establishment", owned.establishment());
-		model.addAttribute("canEdit", canEdit(owned.partner().partnerId()));
+		model.addAttribute("days", WeekHours.DAYS.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
+		model.addAttribute("canEdit", this.listing.canEdit(owned.partner().partnerId()));
 		return "partner/establishment";
 	}
 
-	/** A partner the caller is a member of, and one of its establishments. */
-	record Owned(UserApi.Partner partner, UserApi.Establishment establishment) {
-	}
-
-	/**
-	 * Another partner's establishment under this partner's URL is a 404, like any unknown
-	 * one.
-	 */
-	private Owned owned(UUID partnerId, UUID establishmentId) {
-		UserApi.Partner partner = this.api.partner(partnerId);
-		UserApi.Establishment establishment = this.api.establishment(establishmentId);
-		if (!partnerId.equals(establishment.partnerId())) {
-			throw new org.springframework.web.server.ResponseStatusException(
-					org.springframework.http.HttpStatus.NOT_FOUND);
-		}
-		return new Owned(partner, establishment);
-	}
-
-	private boolean canEdit(UUID partnerId) {
-		return this.api.me()
-			.memberships()
-			.stream()
-			.anyMatch(m -> m.partnerId().equals(partnerId) && EDITORS.contains(m.role()));
-	}
-
-	private static String blankToNull(String value) {
+	static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 

@@ -63,7 +63,7 @@ class SpacePages {
 	}
 
 	/** The tabs still to come: each says what will be there, for that partner only. */
-	@GetMapping("/partners/{partnerId}/{tab:reservations|factures|parametres|equipe}")
+	@GetMapping("/partners/{partnerId}/{tab:reservations|factures|parametres}")
 	String comingSoon(@PathVariable UUID partnerId, @PathVariable String tab, Model model) {
 		model.addAttribute("partner", this.api.partner(partnerId));
 		model.addAttribute("tab", tab);
