@@ -52,7 +52,7 @@ class GatewayRoutes {
 
 	@Bean
 	RouteLocator serviceRoutes(RouteLocatorBuilder builder, GatewayProperties properties, KeyResolver clientKeyResolver,
-			RateLimiter<Object> rateLimiter) {
+			RateLimiter<Object> rateLimiter, ClientAddressSeal seal) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
 		properties.services().forEach((id, service) -> {
 			routes.route(id, r -> r.path(service.path() + "/**")
@@ -87,6 +87,13 @@ class GatewayRoutes {
 						// name it
 						.filters(f -> f.preserveHostHeader()
 							.filter(new BodySizeLimit(properties.defaultMaxRequestSize()))
+							// the person's address, sealed, for the API calls this page
+							// makes
+							.filter((exchange,
+									chain) -> chain.filter(exchange.mutate()
+										.request(request -> request.headers(h -> h.set(ClientAddressSeal.HEADER,
+												seal.seal(InternalHeadersFilter.clientAddress(exchange)))))
+										.build()))
 							.circuitBreaker(c -> c.setName("web").setFallbackUri("forward:" + FallbackController.PATH)))
 						.uri(properties.webUri()));
 		}

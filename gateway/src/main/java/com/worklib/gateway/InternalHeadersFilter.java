@@ -34,7 +34,10 @@ class InternalHeadersFilter implements GlobalFilter, Ordered {
 
 	private final RemoteAddressResolver addressResolver;
 
-	InternalHeadersFilter(GatewayProperties properties) {
+	private final ClientAddressSeal seal;
+
+	InternalHeadersFilter(GatewayProperties properties, ClientAddressSeal seal) {
+		this.seal = seal;
 		this.addressResolver = properties.trustedProxies() > 0
 				? XForwardedRemoteAddressResolver.maxTrustedIndex(properties.trustedProxies())
 				: new RemoteAddressResolver() {
@@ -43,7 +46,9 @@ class InternalHeadersFilter implements GlobalFilter, Ordered {
 
 	/**
 	 * The client's address as seen before any client-sent header was dropped: the TCP
-	 * peer, or the address the trusted proxies in front of the gateway recorded.
+	 * peer, or the address the trusted proxies in front of the gateway recorded, or, for
+	 * the API calls {@code web} makes for a page, the person's address this gateway
+	 * sealed for that page ({@link ClientAddressSeal}).
 	 */
 	static String clientAddress(ServerWebExchange exchange) {
 		String address = exchange.getAttribute(CLIENT_ADDRESS);
@@ -56,13 +61,20 @@ class InternalHeadersFilter implements GlobalFilter, Ordered {
 		if (peer != null && peer.getAddress() != null) {
 			exchange.getAttributes().put(CLIENT_ADDRESS, peer.getAddress().getHostAddress());
 		}
+		// only the API calls web makes carry a seal; a page request is keyed by its own
+		// address, whatever it sends
+		if (exchange.getRequest().getPath().value().startsWith("/api/")) {
+			this.seal.open(exchange.getRequest().getHeaders().getFirst(ClientAddressSeal.HEADER))
+				.ifPresent(person -> exchange.getAttributes().put(CLIENT_ADDRESS, person));
+		}
 		String incoming = exchange.getRequest().getHeaders().getFirst(CORRELATION_ID);
 		String correlationId = incoming != null && SAFE_ID.matcher(incoming).matches() ? incoming
 				: UUID.randomUUID().toString();
 		ServerHttpRequest request = exchange.getRequest().mutate().headers(headers -> {
 			headers.headerNames().stream().filter(name -> {
 				String lower = name.toLowerCase(Locale.ROOT);
-				return lower.startsWith("x-user-") || lower.startsWith("x-forwarded-");
+				return lower.startsWith("x-user-") || lower.startsWith("x-forwarded-")
+						|| lower.equals("x-worklib-client-address");
 			}).toList().forEach(headers::remove);
 			headers.set(CORRELATION_ID, correlationId);
 		}).build();

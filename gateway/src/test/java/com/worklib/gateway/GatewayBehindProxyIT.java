@@ -40,6 +40,7 @@ class GatewayBehindProxyIT {
 	@DynamicPropertySource
 	static void routes(DynamicPropertyRegistry registry) {
 		StandInServices.routeAllTo(registry, backend);
+		registry.add("WEB_URI", backend::baseUrl);
 	}
 
 	@AfterAll
@@ -56,6 +57,67 @@ class GatewayBehindProxyIT {
 		assertThat(searches("203.0.113.20", 2)).containsOnly(200);
 		// the first client cannot escape its bucket by writing another address first
 		assertThat(searches("198.51.100.7, 203.0.113.10", 1)).containsOnly(429);
+	}
+
+	/**
+	 * A page's anonymous API calls come from web's address; the person's own address,
+	 * sealed by the gateway on the page request, gives them the person's bucket, and no
+	 * one else can mint or alter a seal.
+	 */
+	@Test
+	void webCarriesEachPersonsAddressSealedSoTheirApiCallsGetTheirOwnBucket() {
+		backend.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/signup")
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.ok("<html></html>")));
+		String first = sealedFor("203.0.113.30");
+		String second = sealedFor("203.0.113.40");
+		assertThat(first).startsWith("203.0.113.30|");
+		// web's calls for the first person share her bucket, not everyone's
+		List<Integer> firstCalls = searchesFromWeb(first, 4);
+		assertThat(firstCalls.subList(0, 2)).containsOnly(200);
+		assertThat(firstCalls).contains(429);
+		assertThat(searchesFromWeb(second, 2)).containsOnly(200);
+		// an altered seal is no seal: the call counts against the address it came from
+		String forged = first.replace("203.0.113.30", "203.0.113.99");
+		List<Integer> forgedCalls = searchesFromWeb(forged, 4);
+		assertThat(forgedCalls).contains(429);
+		assertThat(searchesFromWeb(forged.replace("203.0.113.99", "203.0.113.98"), 1)).containsOnly(429);
+		// and what a browser sends in that header never reaches web: the gateway's seal
+		// does
+		this.client.get()
+			.uri("/signup")
+			.header("X-Forwarded-For", "203.0.113.50")
+			.header(ClientAddressSeal.HEADER, second)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(lastSealSeenByWeb()).startsWith("203.0.113.50|");
+	}
+
+	private String sealedFor(String person) {
+		this.client.get().uri("/signup").header("X-Forwarded-For", person).exchange().expectStatus().isOk();
+		return lastSealSeenByWeb();
+	}
+
+	private static String lastSealSeenByWeb() {
+		List<com.github.tomakehurst.wiremock.verification.LoggedRequest> pages = backend
+			.findAll(com.github.tomakehurst.wiremock.client.WireMock
+				.getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/signup")));
+		return pages.get(pages.size() - 1).getHeader(ClientAddressSeal.HEADER);
+	}
+
+	/** web calls the gateway directly: no proxy, no X-Forwarded-For. */
+	private List<Integer> searchesFromWeb(String sealed, int count) {
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			statuses.add(this.client.get()
+				.uri("/api/venues/v1/search?city=Annecy")
+				.header(ClientAddressSeal.HEADER, sealed)
+				.exchange()
+				.returnResult(byte[].class)
+				.getStatus()
+				.value());
+		}
+		return statuses;
 	}
 
 	/**

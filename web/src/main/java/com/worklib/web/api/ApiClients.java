@@ -21,6 +21,8 @@ class ApiClients {
 
 	static final String REGISTRATION = "worklib";
 
+	static final String CLIENT_ADDRESS = "X-Worklib-Client-Address";
+
 	@Bean
 	OAuth2AuthorizedClientManager authorizedClientManager(ClientRegistrationRepository registrations,
 			OAuth2AuthorizedClientRepository clients) {
@@ -53,7 +55,25 @@ class ApiClients {
 		org.springframework.http.client.JdkClientHttpRequestFactory requests = new org.springframework.http.client.JdkClientHttpRequestFactory(
 				http);
 		requests.setReadTimeout(java.time.Duration.ofSeconds(12));
-		return RestClient.builder().baseUrl(baseUrl).requestFactory(requests);
+		return RestClient.builder().baseUrl(baseUrl).requestFactory(requests).requestInterceptor(ApiClients::person);
+	}
+
+	/**
+	 * The gateway sealed the person's address on the page request it sent here; the API
+	 * calls made for that page carry it back, so the gateway limits them per person
+	 * rather than per {@code web} replica.
+	 */
+	static org.springframework.http.client.ClientHttpResponse person(org.springframework.http.HttpRequest request,
+			byte[] body, org.springframework.http.client.ClientHttpRequestExecution execution)
+			throws java.io.IOException {
+		if (org.springframework.web.context.request.RequestContextHolder
+			.getRequestAttributes() instanceof org.springframework.web.context.request.ServletRequestAttributes page) {
+			String sealed = page.getRequest().getHeader(CLIENT_ADDRESS);
+			if (sealed != null) {
+				request.getHeaders().set(CLIENT_ADDRESS, sealed);
+			}
+		}
+		return execution.execute(request, body);
 	}
 
 }
