@@ -426,6 +426,31 @@ class DeploymentArtifactsTest {
 	}
 
 	@Test
+	@SuppressWarnings("unchecked")
+	void everyKeycloakShowsTheWorklibLoginTheme() throws IOException {
+		for (String realm : List.of("keycloak/worklib-realm.json", "keycloak/worklib-realm-prod.json")) {
+			assertThat(yaml(ROOT.resolve(realm)).get("loginTheme")).as(realm).isEqualTo("worklib");
+		}
+		assertThat(ROOT.resolve("keycloak/themes/worklib/login/theme.properties")).exists();
+		// compose mounts the theme; Kubernetes runs an image that has it
+		assertThat(Files.readString(ROOT.resolve("docker-compose.yml")))
+			.contains("./keycloak/themes/worklib:/opt/keycloak/themes/worklib:ro");
+		Map<String, Object> keycloak = documents(ROOT.resolve("k8s/engines/keycloak.yaml")).stream()
+			.filter(d -> "Keycloak".equals(d.get("kind")))
+			.findFirst()
+			.orElseThrow();
+		String image = (String) ((Map<String, Object>) keycloak.get("spec")).get("image");
+		assertThat(image).endsWith("-worklib");
+		String dockerfile = Files.readString(ROOT.resolve("keycloak/Dockerfile"));
+		String composeImage = ((Map<String, Object>) ((Map<String, Object>) yaml(ROOT.resolve("docker-compose.yml"))
+			.get("services")).get("keycloak")).get("image").toString();
+		assertThat(dockerfile).contains("COPY --chown=1000:0 themes/worklib /opt/keycloak/themes/worklib")
+			.contains("FROM " + composeImage)
+			.contains("kc.sh build");
+		assertThat(image).contains(":" + composeImage.substring(composeImage.indexOf(':') + 1) + "-");
+	}
+
+	@Test
 	void theImageRunsLayeredAsANonRootUserWithAHealthCheck() throws IOException {
 		String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
 
