@@ -91,7 +91,21 @@ class PartnerTeamBrowserIT {
 			Browser.assertAccessible(page);
 			invite(page, "Marc", "Test", manager, "Gestionnaire");
 			assertThat(page.getByText("Invitation envoyée à " + manager)).isVisible();
-			invite(page, "Fanny", "Test", finance, "Finance");
+			// keyboard only: the form is reachable and usable without a mouse
+			page.getByLabel("Prénom").focus();
+			page.keyboard().type("Fanny");
+			page.keyboard().press("Tab");
+			page.keyboard().type("Test");
+			page.keyboard().press("Tab");
+			page.keyboard().type(finance);
+			page.keyboard().press("Tab");
+			assertThat(page.getByLabel("Rôle", new Page.GetByLabelOptions().setExact(true))).isFocused();
+			page.keyboard().press("ArrowDown");
+			assertThat(page.getByLabel("Rôle", new Page.GetByLabelOptions().setExact(true))).hasValue("FINANCE");
+			page.keyboard().press("Tab");
+			assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Envoyer l'invitation")))
+				.isFocused();
+			page.keyboard().press("Enter");
 			assertThat(page.getByText("Invitation envoyée à " + finance)).isVisible();
 			// an invitation sent by mistake is revoked, and its link dies
 			String mistaken = "zoe-" + suffix + "@lac.test";

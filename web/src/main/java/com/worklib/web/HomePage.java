@@ -17,4 +17,10 @@ class HomePage {
 		return "home";
 	}
 
+	/** The "account exists" mail's link: Keycloak's login page, then "Votre espace". */
+	@GetMapping("/login")
+	String login() {
+		return "redirect:/espace";
+	}
+
 }

@@ -32,8 +32,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class WebSecurity {
 
 	static final String[] PUBLIC = { "/", "/signup", "/signup/sent", "/verify-email", "/login-help",
-			"/invitations/accept", "/css/**", "/js/**", "/webjars/**", "/actuator/health", "/actuator/health/**",
-			"/error", "/favicon.ico", "/favicon.svg" };
+			"/invitations/accept", "/search", "/css/**", "/js/**", "/webjars/**", "/actuator/health",
+			"/actuator/health/**", "/error", "/favicon.ico", "/favicon.svg" };
 
 	@Bean
 	SecurityFilterChain pages(HttpSecurity http, ClientRegistrationRepository registrations,
@@ -43,7 +43,10 @@ class WebSecurity {
 				"/oauth2/authorization");
 		pkce.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		http.authorizeHttpRequests(pages -> pages.requestMatchers(PUBLIC).permitAll().anyRequest().authenticated())
-			.oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
+			// no login page of our own: Keycloak's, with the worklib theme, is the login
+			// page
+			.oauth2Login(login -> login.loginPage("/oauth2/authorization/worklib")
+				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(pkce))
 				.defaultSuccessUrl("/espace"))
 			.logout(logout -> logout.logoutSuccessHandler(keycloakLogout(publicUrl, keycloakLogout)))
 			.headers(headers -> headers

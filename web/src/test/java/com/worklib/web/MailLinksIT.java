@@ -1,0 +1,118 @@
+package com.worklib.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.worklib.platform.test.WithPostgres;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+/**
+ * Every link a mail carries today opens a page of web, never a 404: the identity mails'
+ * (verification, sign-up with the migration address, invitation, "account exists"), the
+ * partner's booking, invoice and payout mails', and the booker's. The API behind the
+ * gateway is a stand-in that knows one partner.
+ */
+@SpringBootTest(properties = "WORKLIB_WEB_CLIENT_SECRET=test-only")
+@AutoConfigureMockMvc
+@WithPostgres
+class MailLinksIT {
+
+	static final UUID PARTNER = UUID.randomUUID();
+
+	static final WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ClientRegistrationRepository registrations;
+
+	@BeforeAll
+	static void api() {
+		gateway.start();
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/identity/v1/me").willReturn(okJson("""
+				{"userId":"%s","email":"odile@lac.test","firstName":"Odile","lastName":"Lac","roles":["partner"],
+				 "memberships":[{"partnerId":"%s","role":"OWNER"}]}""".formatted(UUID.randomUUID(), PARTNER))));
+		gateway
+			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching("/api/venues/v1/partners/.*"))
+				.willReturn(aResponse().withStatus(404)
+					.withHeader("Content-Type", "application/problem+json")
+					.withBody("{\"type\":\"https://worklib.example/problems/not-found\",\"status\":404}")));
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/venues/v1/partners/" + PARTNER)
+			.willReturn(okJson("""
+					{"partnerId":"%s","name":"Atelier du Lac SAS","status":"CLAIMED","platformFeeBps":1500}"""
+				.formatted(PARTNER))));
+	}
+
+	@AfterAll
+	static void stop() {
+		gateway.stop();
+	}
+
+	@DynamicPropertySource
+	static void gatewayUrl(DynamicPropertyRegistry registry) {
+		registry.add("worklib.web.gateway-url", gateway::baseUrl);
+	}
+
+	RequestPostProcessor signedIn() {
+		return oauth2Login().clientRegistration(this.registrations.findByRegistrationId("worklib"));
+	}
+
+	@Test
+	void everyMailLinkOpensAPage() throws Exception {
+		UUID id = UUID.randomUUID();
+		List<String> links = List.of("/verify-email?token=abc", "/signup?email=odile%40lac.test",
+				"/invitations/accept?token=abc", "/login", "/partners/" + PARTNER + "/bookings/" + id,
+				"/partners/" + PARTNER + "/invoices/" + id, "/partners/" + PARTNER + "/payouts", "/bookings/" + id,
+				"/bookings", "/search");
+		for (String link : links) {
+			MockHttpServletResponse response = this.mvc.perform(get(link).with(signedIn())).andReturn().getResponse();
+			int hops = 0;
+			while (response.getStatus() == 302 && hops++ < 3) {
+				String next = response.getRedirectedUrl();
+				assertThat(next).as(link).startsWith("/");
+				response = this.mvc.perform(get(next).with(signedIn())).andReturn().getResponse();
+			}
+			assertThat(response.getStatus()).as(link).isEqualTo(200);
+			assertThat(response.getContentAsString()).as(link).contains("<h1>").doesNotContain("Page introuvable");
+		}
+		// the partner's mail links say what will be there, in that partner's tabs
+		assertThat(this.mvc.perform(get("/partners/" + PARTNER + "/bookings/" + id).with(signedIn()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("Le tableau de vos réservations").contains("Atelier du Lac SAS");
+	}
+
+	@Test
+	void anotherPartnersMailLinkIsTheNotFoundPage() throws Exception {
+		MockHttpServletResponse response = this.mvc
+			.perform(get("/partners/" + UUID.randomUUID() + "/invoices/" + UUID.randomUUID()).with(signedIn()))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(404);
+		assertThat(response.getContentAsString()).contains("Page introuvable");
+	}
+
+}
