@@ -91,7 +91,7 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 	public BookingPayload toPayload() {
 		return new BookingPayload(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId,
 				this.status.name(), this.start, this.end, this.serviceDate, this.timezone.getId(),
-				this.price.toSnapshot(), this.cancellationFee == null ? null : this.cancellationFee.toWire(),
+				PriceSnapshots.of(this.price), this.cancellationFee == null ? null : this.cancellationFee.toWire(),
 				this.cancelledBy, this.version);
 	}
 

@@ -54,16 +54,6 @@ class PricingTest {
 	}
 
 	@Test
-	void snapshotCarriesTheSameNumbers() {
-		PriceBreakdown price = Pricing.price(Money.eur(3500), PriceUnit.HOUR, new BigDecimal("2.50"),
-				VatRate.STANDARD_FR, 1500);
-		var snapshot = price.toSnapshot();
-		assertThat(snapshot.quantity()).isEqualTo("2.5");
-		assertThat(snapshot.amountExclVat().amountMinor()).isEqualTo(8750);
-		assertThat(snapshot.amountInclVat().currency()).isEqualTo("EUR");
-	}
-
-	@Test
 	void refusesQuantitiesThatAreNotBookable() {
 		assertThatThrownBy(
 				() -> Pricing.price(Money.eur(3500), PriceUnit.HOUR, new BigDecimal("1.25"), VatRate.STANDARD_FR, 1500))
