@@ -26,7 +26,7 @@ public record BillingProfile(UUID partnerId, String legalName, String legalForm,
 	public record Request(String legalName, String legalForm, String siret, String vatNumber, String vatRegime,
 			Address address, String billingEmail) {
 
-		BillingProfile validated(UUID partnerId, Instant now, UUID by) {
+		public BillingProfile validated(UUID partnerId, Instant now, UUID by) {
 			List<Problems.FieldError> errors = new ArrayList<>();
 			required(errors, "legalName", this.legalName);
 			required(errors, "legalForm", this.legalForm);

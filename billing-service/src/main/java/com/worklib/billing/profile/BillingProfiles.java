@@ -27,7 +27,7 @@ public class BillingProfiles {
 			.optional();
 	}
 
-	void save(BillingProfile p) {
+	public void save(BillingProfile p) {
 		this.jdbc
 			.sql("""
 					INSERT INTO billing_profile (partner_id, legal_name, legal_form, siret, vat_number, vat_regime, address_line1,
@@ -56,7 +56,7 @@ public class BillingProfiles {
 			.update();
 	}
 
-	void saveMandate(UUID partnerId, Mandate mandate) {
+	public void saveMandate(UUID partnerId, Mandate mandate) {
 		this.jdbc
 			.sql("""
 					INSERT INTO self_billing_mandate (partner_id, mandate_version, accepted_at, accepted_by) VALUES (:id, :v, :at, :by)
@@ -70,7 +70,7 @@ public class BillingProfiles {
 			.update();
 	}
 
-	Optional<Mandate> findMandate(UUID partnerId) {
+	public Optional<Mandate> findMandate(UUID partnerId) {
 		return this.jdbc
 			.sql("SELECT mandate_version, accepted_at, accepted_by FROM self_billing_mandate WHERE partner_id = :id")
 			.param("id", partnerId)

@@ -10,19 +10,19 @@ import java.nio.charset.StandardCharsets;
  * {@code mandates/<version>.<lang>.txt}. A new text is a new version: partners who
  * accepted an older one are asked to accept again.
  */
-final class MandateText {
+public final class MandateText {
 
-	static final String CURRENT_VERSION = "2026-11";
+	public static final String CURRENT_VERSION = "2026-11";
 
 	private static final Texts CURRENT = new Texts(read(CURRENT_VERSION, "fr"), read(CURRENT_VERSION, "en"));
 
 	private MandateText() {
 	}
 
-	record Texts(String fr, String en) {
+	public record Texts(String fr, String en) {
 	}
 
-	static Texts current() {
+	public static Texts current() {
 		return CURRENT;
 	}
 

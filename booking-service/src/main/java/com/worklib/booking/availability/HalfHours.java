@@ -16,17 +16,17 @@ import com.worklib.booking.catalog.CatalogWorkspace.Hours;
  * instant only grows, so each range yields at most 50 cells (25 h on the day clocks go
  * back). A range closing at 23:59 means "until midnight".
  */
-final class HalfHours {
+public final class HalfHours {
 
 	static final Duration CELL = Duration.ofMinutes(30);
 
 	private HalfHours() {
 	}
 
-	record Cell(Instant start, Instant end) {
+	public record Cell(Instant start, Instant end) {
 	}
 
-	static List<Cell> of(LocalDate date, ZoneId zone, List<Hours> hours) {
+	public static List<Cell> of(LocalDate date, ZoneId zone, List<Hours> hours) {
 		List<Cell> cells = new ArrayList<>();
 		for (Hours h : hours) {
 			Instant opens = date.atTime(h.opens()).atZone(zone).toInstant();

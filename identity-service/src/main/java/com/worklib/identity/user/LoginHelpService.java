@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.worklib.identity.claim.ClaimService;
 import com.worklib.identity.keycloak.IdentityProvider;
 import com.worklib.identity.mail.MailRequests;
 

@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.Topics;
-import com.worklib.identity.claim.ClaimService;
 import com.worklib.identity.keycloak.IdentityProvider;
 import com.worklib.identity.shared.PasswordPolicy;
 import com.worklib.identity.shared.SecureTokens;

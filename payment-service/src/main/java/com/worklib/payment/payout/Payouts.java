@@ -18,7 +18,7 @@ import com.worklib.platform.money.Money;
 
 /** The {@code payout} table. */
 @Repository
-class Payouts {
+public class Payouts {
 
 	private final JdbcClient jdbc;
 
@@ -69,7 +69,7 @@ class Payouts {
 			.optional();
 	}
 
-	List<Payout> ofPartner(UUID partnerId) {
+	public List<Payout> ofPartner(UUID partnerId) {
 		return this.jdbc
 			.sql("SELECT * FROM payout WHERE partner_id = :partnerId ORDER BY planned_date DESC, invoice_number DESC")
 			.param("partnerId", partnerId)

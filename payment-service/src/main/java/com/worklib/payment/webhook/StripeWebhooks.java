@@ -26,7 +26,7 @@ import com.worklib.payment.provider.StripePaymentProvider;
  * transaction as its effect, so Stripe's redeliveries (and replays) change nothing.
  */
 @Component
-class StripeWebhooks {
+public class StripeWebhooks {
 
 	private static final Logger log = LoggerFactory.getLogger(StripeWebhooks.class);
 
@@ -49,7 +49,7 @@ class StripeWebhooks {
 		this.clock = clock;
 	}
 
-	String handle(Event event) {
+	public String handle(Event event) {
 		Instant created = Instant.ofEpochSecond(event.getCreated());
 		return this.transactions.execute(tx -> {
 			int inserted = this.jdbc.sql("""

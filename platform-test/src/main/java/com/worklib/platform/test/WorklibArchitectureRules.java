@@ -7,14 +7,29 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 
-import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * House rules every service checks with ArchUnit (STYLE.md): time only through the
- * injected {@link Clock}; no field injection; controllers never return entities is
- * checked per service.
+ * House rules every service checks with ArchUnit (STYLE.md, CONTRIBUTING.md), run by each
+ * service's {@code ArchitectureTest} through
+ * {@code ArchTests.in(WorklibArchitectureRules.class)}: only the fields annotated
+ * {@link ArchTest} run, so every rule here carries it (without it, the rules were
+ * declared and never checked). Time only through the injected {@link Clock}; no field
+ * injection; no service imports another's code; feature packages form no cycle;
+ * controllers live in a {@code web} package; the domain does not import the service's
+ * {@code web} packages.
  */
 public final class WorklibArchitectureRules {
 
@@ -22,6 +37,7 @@ public final class WorklibArchitectureRules {
 	}
 
 	/** {@code now()} without a clock makes dates untestable and the dev clock useless. */
+	@ArchTest
 	public static final ArchRule NO_NOW_WITHOUT_A_CLOCK = noClasses().should()
 		.callMethod(Instant.class, "now")
 		.orShould()
@@ -36,9 +52,75 @@ public final class WorklibArchitectureRules {
 		.callMethod(System.class, "currentTimeMillis")
 		.because("time comes from the injected java.time.Clock (STYLE.md), so tests and the dev clock can move it");
 
+	@ArchTest
 	public static final ArchRule NO_FIELD_INJECTION = noClasses().should()
 		.dependOnClassesThat()
 		.haveFullyQualifiedName("org.springframework.beans.factory.annotation.Autowired")
 		.because("dependencies are constructor-injected");
+
+	/** The deployable services: none reads another's code, only its events and API. */
+	static final List<String> SERVICES = List.of("identity", "venue", "booking", "billing", "payment", "notification",
+			"gateway", "web");
+
+	@ArchTest
+	public static final ArchRule NO_SERVICE_IMPORTS_ANOTHER = classes()
+		.should(new ArchCondition<>("depend on no other service's packages") {
+			@Override
+			public void check(JavaClass origin, ConditionEvents events) {
+				String own = serviceOf(origin.getPackageName());
+				for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+					String target = serviceOf(dependency.getTargetClass().getPackageName());
+					if (target != null && !target.equals(own)) {
+						events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+					}
+				}
+			}
+		})
+		.because("services share contracts and the platform, never each other's code");
+
+	/** Feature packages ({@code com.worklib.<service>.<feature>}) form no cycle. */
+	@ArchTest
+	public static final ArchRule NO_CYCLES_BETWEEN_FEATURES = slices().matching("com.worklib.(*).(*)..")
+		.should()
+		.beFreeOfCycles()
+		.because("a feature that needs another's internals, and is needed back, is one feature or two wrong ones");
+
+	@ArchTest
+	public static final ArchRule CONTROLLERS_LIVE_IN_WEB = classes().that()
+		.areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+		.or()
+		.areAnnotatedWith("org.springframework.stereotype.Controller")
+		.should()
+		.resideInAPackage("..web..")
+		.because("each feature keeps its HTTP mapping in its web subpackage (CONTRIBUTING.md)");
+
+	@ArchTest
+	public static final ArchRule THE_DOMAIN_DOES_NOT_IMPORT_WEB = noClasses().that()
+		.resideOutsideOfPackage("..web..")
+		.and()
+		.resideOutsideOfPackage("com.worklib.web..")
+		.should()
+		.dependOnClassesThat(resideInAServicesWebPackage())
+		.because("HTTP is an adapter: the domain is called by it, never the other way round");
+
+	/**
+	 * A service's own {@code web} packages; the platform's {@code platform.web} is
+	 * shared.
+	 */
+	static com.tngtech.archunit.base.DescribedPredicate<JavaClass> resideInAServicesWebPackage() {
+		return com.tngtech.archunit.base.DescribedPredicate.describe("reside in a service's web package",
+				c -> serviceOf(c.getPackageName()) != null
+						&& (c.getPackageName().endsWith(".web") || c.getPackageName().contains(".web.")));
+	}
+
+	static String serviceOf(String packageName) {
+		for (String service : SERVICES) {
+			if (packageName.equals("com.worklib." + service)
+					|| packageName.startsWith("com.worklib." + service + ".")) {
+				return service;
+			}
+		}
+		return null;
+	}
 
 }

@@ -50,7 +50,7 @@ class ClaimListener {
 			.map(p -> {
 				Partner claimed = p.claimed();
 				this.partners.update(claimed);
-				this.events.partner(claimed, false);
+				this.events.publish(claimed.event(false));
 				return true;
 			})
 			.orElse(false);

@@ -4,7 +4,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import com.worklib.contracts.EventTypes;
+import com.worklib.contracts.Topics;
 import com.worklib.contracts.venue.EstablishmentPayload;
+import com.worklib.platform.messaging.EventPublisher.OutgoingEvent;
 import com.worklib.venue.shared.Texts;
 
 /**
@@ -38,6 +41,13 @@ public record Establishment(UUID id, UUID partnerId, String name, Address addres
 
 	public String cityKey() {
 		return Texts.searchKey(this.address.city());
+	}
+
+	/** This state as the event venue publishes for it, keyed by partner. */
+	public OutgoingEvent event(boolean created) {
+		return new OutgoingEvent(Topics.VENUE_ESTABLISHMENTS, partnerId().toString(),
+				created ? EventTypes.ESTABLISHMENT_CREATED : EventTypes.ESTABLISHMENT_CHANGED, id().toString(),
+				toPayload());
 	}
 
 	public EstablishmentPayload toPayload() {

@@ -41,7 +41,7 @@ public class EstablishmentService {
 		Establishment created = new Establishment(UUID.randomUUID(), partnerId, details.name(), details.address(),
 				details.timezone(), details.openingHours(), details.description(), details.bookingContact(), null, 1);
 		this.establishments.insert(created);
-		this.events.establishment(created, true);
+		this.events.publish(created.event(true));
 		return created;
 	}
 
@@ -57,7 +57,7 @@ public class EstablishmentService {
 		}
 		Establishment changed = current.changedTo(details);
 		this.establishments.update(changed);
-		this.events.establishment(changed, false);
+		this.events.publish(changed.event(false));
 		return changed;
 	}
 

@@ -244,14 +244,14 @@ public class NeoNomadeImporter {
 				partner = new Partner(UUID.randomUUID(), code, data.legalName(), PartnerStatus.UNCLAIMED,
 						data.platformFeeBps(), data.migrationEmail(), row.nnPartnerId(), 1);
 				this.writes.newPartners.add(partner);
-				this.writes.events.add(VenueEvents.ofPartner(partner, true));
+				this.writes.events.add(partner.event(true));
 				this.partnersCreated++;
 				changed = true;
 			}
 			else if (!partner.hasImportedData(data.legalName(), data.platformFeeBps(), data.migrationEmail())) {
 				partner = partner.withImportedData(data.legalName(), data.platformFeeBps(), data.migrationEmail());
 				this.writes.changedPartners.add(partner);
-				this.writes.events.add(VenueEvents.ofPartner(partner, false));
+				this.writes.events.add(partner.event(false));
 				this.partnersUpdated++;
 				changed = true;
 			}
@@ -263,14 +263,14 @@ public class NeoNomadeImporter {
 						details.timezone(), details.openingHours(), null, details.bookingContact(),
 						row.nnEstablishmentId(), 1);
 				this.writes.newEstablishments.add(establishment);
-				this.writes.events.add(VenueEvents.ofEstablishment(establishment, true));
+				this.writes.events.add(establishment.event(true));
 				this.establishmentsCreated++;
 				changed = true;
 			}
 			else if (!establishment.sameDetailsAs(details)) {
 				establishment = establishment.changedTo(details);
 				this.writes.changedEstablishments.add(establishment);
-				this.writes.events.add(VenueEvents.ofEstablishment(establishment, false));
+				this.writes.events.add(establishment.event(false));
 				this.establishmentsUpdated++;
 				changed = true;
 			}
@@ -280,7 +280,7 @@ public class NeoNomadeImporter {
 				workspace = new Workspace(UUID.randomUUID(), establishment.id(), partner.id(), row.workspace(),
 						row.nnWorkspaceId(), 1);
 				this.writes.newWorkspaces.add(workspace);
-				this.writes.events.add(VenueEvents.ofWorkspace(workspace, true));
+				this.writes.events.add(workspace.event(true));
 				this.workspacesCreated++;
 				changed = true;
 			}
@@ -288,7 +288,7 @@ public class NeoNomadeImporter {
 					|| !workspace.details().equals(row.workspace())) {
 				workspace = workspace.movedTo(establishment.id(), row.workspace());
 				this.writes.changedWorkspaces.add(workspace);
-				this.writes.events.add(VenueEvents.ofWorkspace(workspace, false));
+				this.writes.events.add(workspace.event(false));
 				this.workspacesUpdated++;
 				changed = true;
 			}

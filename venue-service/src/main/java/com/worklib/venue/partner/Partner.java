@@ -2,7 +2,10 @@ package com.worklib.venue.partner;
 
 import java.util.UUID;
 
+import com.worklib.contracts.EventTypes;
+import com.worklib.contracts.Topics;
 import com.worklib.contracts.venue.PartnerPayload;
+import com.worklib.platform.messaging.EventPublisher.OutgoingEvent;
 
 /**
  * A coworking operator: legal name, short code (prefix of its invoice numbers), platform
@@ -28,6 +31,12 @@ public record Partner(UUID id, String code, String name, PartnerStatus status, i
 	public boolean hasImportedData(String name, int platformFeeBps, String migrationEmail) {
 		return this.name.equals(name) && this.platformFeeBps == platformFeeBps
 				&& java.util.Objects.equals(this.migrationEmail, migrationEmail);
+	}
+
+	/** This state as the event venue publishes for it, keyed by partner. */
+	public OutgoingEvent event(boolean created) {
+		return new OutgoingEvent(Topics.VENUE_PARTNERS, id().toString(),
+				created ? EventTypes.PARTNER_CREATED : EventTypes.PARTNER_CHANGED, id().toString(), toPayload());
 	}
 
 	public PartnerPayload toPayload() {

@@ -2,7 +2,10 @@ package com.worklib.venue.workspace;
 
 import java.util.UUID;
 
+import com.worklib.contracts.EventTypes;
+import com.worklib.contracts.Topics;
 import com.worklib.contracts.venue.WorkspacePayload;
+import com.worklib.platform.messaging.EventPublisher.OutgoingEvent;
 import com.worklib.platform.money.Money;
 import com.worklib.platform.money.PriceUnit;
 import com.worklib.platform.money.VatRate;
@@ -22,6 +25,12 @@ public record Workspace(UUID id, UUID establishmentId, UUID partnerId, Workspace
 	public Workspace movedTo(UUID newEstablishmentId, WorkspaceDetails newDetails) {
 		return new Workspace(this.id, newEstablishmentId, this.partnerId, newDetails, this.neoNomadeId,
 				this.version + 1);
+	}
+
+	/** This state as the event venue publishes for it, keyed by partner. */
+	public OutgoingEvent event(boolean created) {
+		return new OutgoingEvent(Topics.VENUE_WORKSPACES, partnerId().toString(),
+				created ? EventTypes.WORKSPACE_CREATED : EventTypes.WORKSPACE_CHANGED, id().toString(), toPayload());
 	}
 
 	public WorkspacePayload toPayload() {

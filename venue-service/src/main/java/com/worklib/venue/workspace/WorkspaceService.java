@@ -56,7 +56,7 @@ public class WorkspaceService {
 		Workspace created = new Workspace(UUID.randomUUID(), establishmentId, establishment.partnerId(), details, null,
 				1);
 		this.workspaces.insert(created);
-		this.events.workspace(created, true);
+		this.events.publish(created.event(true));
 		return created;
 	}
 
@@ -70,7 +70,7 @@ public class WorkspaceService {
 		}
 		Workspace changed = current.changedTo(details);
 		this.workspaces.update(changed);
-		this.events.workspace(changed, false);
+		this.events.publish(changed.event(false));
 		return changed;
 	}
 

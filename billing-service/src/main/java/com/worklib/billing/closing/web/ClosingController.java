@@ -1,4 +1,4 @@
-package com.worklib.billing.closing;
+package com.worklib.billing.closing.web;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.billing.closing.Closings;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.web.ApiException;
 import com.worklib.platform.web.FieldValidationException;

@@ -1,4 +1,4 @@
-package com.worklib.payment.account;
+package com.worklib.payment.account.web;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.payment.account.ConnectedAccountService;
+import com.worklib.payment.account.ConnectedAccounts;
 import com.worklib.payment.provider.PaymentProvider.OnboardingLink;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;

@@ -1,4 +1,4 @@
-package com.worklib.billing.invoice;
+package com.worklib.billing.invoice.web;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -15,6 +15,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.billing.invoice.Invoice;
+import com.worklib.billing.invoice.InvoiceDocument;
+import com.worklib.billing.invoice.InvoiceIssuer;
+import com.worklib.billing.invoice.InvoiceTotals;
+import com.worklib.billing.invoice.Invoices;
 import com.worklib.platform.money.Money;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;

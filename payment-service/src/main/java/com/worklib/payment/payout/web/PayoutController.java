@@ -1,4 +1,4 @@
-package com.worklib.payment.payout;
+package com.worklib.payment.payout.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.payment.payout.PaymentRuns;
+import com.worklib.payment.payout.PayoutCalendar;
+import com.worklib.payment.payout.Payouts;
 import com.worklib.contracts.MoneyAmount;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;

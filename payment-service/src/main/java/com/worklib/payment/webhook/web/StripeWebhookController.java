@@ -1,4 +1,4 @@
-package com.worklib.payment.webhook;
+package com.worklib.payment.webhook.web;
 
 import java.time.Clock;
 
@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.payment.webhook.StripeWebhooks;
 import com.worklib.payment.provider.StripeProperties;
 import com.worklib.platform.web.ApiException;
 

@@ -1,4 +1,4 @@
-package com.worklib.billing.profile;
+package com.worklib.billing.profile.web;
 
 import java.time.Clock;
 import java.util.Set;
@@ -16,6 +16,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.billing.profile.BillingProfile;
+import com.worklib.billing.profile.BillingProfiles;
+import com.worklib.billing.profile.MandateText;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;

@@ -1,4 +1,4 @@
-package com.worklib.identity.claim;
+package com.worklib.identity.user;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,8 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 import com.worklib.contracts.Topics;
 import com.worklib.contracts.venue.PartnerPayload;
 import com.worklib.identity.membership.MembershipService;
-import com.worklib.identity.user.UserAccount;
-import com.worklib.identity.user.UserRepository;
 import com.worklib.platform.messaging.Inbox;
 import com.worklib.platform.messaging.IncomingEvent;
 import com.worklib.platform.security.EmailAddresses;

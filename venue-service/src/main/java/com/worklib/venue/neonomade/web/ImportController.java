@@ -1,4 +1,4 @@
-package com.worklib.venue.neonomade;
+package com.worklib.venue.neonomade.web;
 
 import java.io.IOException;
 
@@ -8,6 +8,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.venue.neonomade.ImportReport;
+import com.worklib.venue.neonomade.NeoNomadeImporter;
 import com.worklib.platform.security.CurrentUser;
 
 @RestController

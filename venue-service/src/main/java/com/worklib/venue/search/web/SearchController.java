@@ -1,4 +1,4 @@
-package com.worklib.venue.search;
+package com.worklib.venue.search.web;
 
 import java.util.ArrayList;
 import java.util.HashMap;

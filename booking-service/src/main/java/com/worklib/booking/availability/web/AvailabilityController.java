@@ -1,4 +1,4 @@
-package com.worklib.booking.availability;
+package com.worklib.booking.availability.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.booking.availability.HalfHours;
 import com.worklib.booking.booking.Booking;
 import com.worklib.booking.booking.BookingRepository;
 import com.worklib.booking.catalog.Catalog;

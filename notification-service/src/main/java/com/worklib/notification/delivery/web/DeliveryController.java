@@ -1,4 +1,4 @@
-package com.worklib.notification.delivery;
+package com.worklib.notification.delivery.web;
 
 import java.util.List;
 
@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.notification.delivery.Deliveries;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.web.FieldValidationException;
 import com.worklib.platform.web.PageResponse;
