@@ -103,6 +103,19 @@ public final class WorklibArchitectureRules {
 		.dependOnClassesThat(resideInAServicesWebPackage())
 		.because("HTTP is an adapter: the domain is called by it, never the other way round");
 
+	@ArchTest
+	public static final ArchRule EVERY_PACKAGE_SAYS_WHAT_IT_IS_FOR = classes()
+		.should(new ArchCondition<>("reside in a package with a package-info.java") {
+			@Override
+			public void check(JavaClass clazz, ConditionEvents events) {
+				if (clazz.getPackage().tryGetPackageInfo().isEmpty()) {
+					events.add(SimpleConditionEvent.violated(clazz, "package " + clazz.getPackageName() + " of "
+							+ clazz.getName() + " has no package-info.java"));
+				}
+			}
+		})
+		.because("one sentence per package tells a newcomer where things are (CONTRIBUTING.md)");
+
 	/**
 	 * A service's own {@code web} packages; the platform's {@code platform.web} is
 	 * shared.

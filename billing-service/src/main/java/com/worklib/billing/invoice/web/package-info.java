@@ -1,0 +1,2 @@
+/** HTTP for statements, invoices and their PDFs. */
+package com.worklib.billing.invoice.web;

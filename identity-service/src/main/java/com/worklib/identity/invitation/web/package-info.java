@@ -1,0 +1,2 @@
+/** HTTP for invitations: invite, list, revoke, accept. */
+package com.worklib.identity.invitation.web;

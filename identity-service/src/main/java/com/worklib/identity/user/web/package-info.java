@@ -1,0 +1,2 @@
+/** HTTP for sign-up, email verification, login help and {@code /me}. */
+package com.worklib.identity.user.web;

@@ -1,0 +1,2 @@
+/** HTTP for what was sent to an address (ops only). */
+package com.worklib.notification.delivery.web;

@@ -1,0 +1,2 @@
+/** HTTP for payouts and payment runs. */
+package com.worklib.payment.payout.web;

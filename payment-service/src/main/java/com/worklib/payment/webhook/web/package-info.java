@@ -1,0 +1,2 @@
+/** HTTP for Stripe's signed webhooks. */
+package com.worklib.payment.webhook.web;

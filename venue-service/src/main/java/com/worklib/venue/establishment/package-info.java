@@ -1,0 +1,5 @@
+/**
+ * Establishments: address, time zone, opening hours, description and the contact for
+ * bookings.
+ */
+package com.worklib.venue.establishment;

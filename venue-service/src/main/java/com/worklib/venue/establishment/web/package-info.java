@@ -1,0 +1,2 @@
+/** HTTP for establishments and their request/response records. */
+package com.worklib.venue.establishment.web;

@@ -1,0 +1,4 @@
+/**
+ * Workspaces: type, capacity, booking mode and the partner price excl. VAT with its rate.
+ */
+package com.worklib.venue.workspace;
