@@ -64,7 +64,7 @@ class PayoutPlanner {
 		LocalDate today = LocalDate.now(this.clock.withZone(PayoutCalendar.PARIS));
 		LocalDate planned = this.calendar.plannedDate(YearMonth.parse(invoice.month()), today);
 		Payout payout = new Payout(UUID.randomUUID(), invoice.partnerId(), invoice.invoiceId(), invoice.number(), total,
-				planned, this.calendar.deadline(planned), "PLANNED", null, null, null, 1);
+				planned, this.calendar.deadline(planned), PayoutStatus.PLANNED, null, null, null, 1);
 		if (!this.payouts.insert(payout)) {
 			return false;
 		}

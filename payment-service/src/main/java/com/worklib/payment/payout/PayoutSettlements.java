@@ -54,11 +54,14 @@ public class PayoutSettlements {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int transferReversed(String transferId) {
-		return this.payouts.findByTransfer(transferId).filter(p -> "TRANSFERRED".equals(p.status())).map(payout -> {
-			this.ledger.record(payout.failed("The transfer " + transferId + " was reversed in Stripe"),
-					EventTypes.PAYOUT_FAILED);
-			return 1;
-		}).orElse(0);
+		return this.payouts.findByTransfer(transferId)
+			.filter(p -> p.status() == PayoutStatus.TRANSFERRED)
+			.map(payout -> {
+				this.ledger.record(payout.failed("The transfer " + transferId + " was reversed in Stripe"),
+						EventTypes.PAYOUT_FAILED);
+				return 1;
+			})
+			.orElse(0);
 	}
 
 }

@@ -80,7 +80,7 @@ class PayoutTransfers {
 				? "No Stripe account yet: an owner or finance member must start payout onboarding"
 				: account.get().payoutBlocker();
 		if (blocker != null) {
-			if (!("BLOCKED".equals(payout.status()) && blocker.equals(payout.reason()))) {
+			if (!(payout.status() == PayoutStatus.BLOCKED && blocker.equals(payout.reason()))) {
 				// announced once per reason, so the partner is not mailed every day
 				inTransaction(() -> this.ledger.record(payout.blocked(blocker), EventTypes.PAYOUT_BLOCKED));
 			}

@@ -49,7 +49,7 @@ public class Payouts {
 			.param("currency", payout.amount().currency().getCurrencyCode())
 			.param("planned", payout.plannedDate())
 			.param("deadline", payout.deadline())
-			.param("status", payout.status())
+			.param("status", payout.status().name())
 			.param("version", payout.version())
 			.param("now", now)
 			.update() == 1;
@@ -97,7 +97,7 @@ public class Payouts {
 				WHERE payout_id = :payoutId AND version = :previous
 				""")
 			.param("payoutId", payout.payoutId())
-			.param("status", payout.status())
+			.param("status", payout.status().name())
 			.param("reason", payout.reason())
 			.param("transferId", payout.transferId())
 			.param("transferredAt", payout.transferredAt() == null ? null : Timestamp.from(payout.transferredAt()))
@@ -165,7 +165,7 @@ public class Payouts {
 				rs.getObject("invoice_id", UUID.class), rs.getString("invoice_number"),
 				Money.of(rs.getLong("amount_minor"), rs.getString("currency")),
 				rs.getObject("planned_date", LocalDate.class), rs.getObject("deadline", LocalDate.class),
-				rs.getString("status"), rs.getString("reason"), rs.getString("transfer_id"),
+				PayoutStatus.valueOf(rs.getString("status")), rs.getString("reason"), rs.getString("transfer_id"),
 				transferredAt == null ? null : transferredAt.toInstant(), rs.getLong("version"));
 	}
 

@@ -53,7 +53,7 @@ class PayoutController {
 		return PageResponse.all(this.payouts.ofPartner(partnerId)
 			.stream()
 			.map(p -> new PayoutResponse(p.payoutId(), p.invoiceId(), p.invoiceNumber(), p.amount().toWire(),
-					p.plannedDate(), p.status(), p.reason(), p.transferId()))
+					p.plannedDate(), p.status().name(), p.reason(), p.transferId()))
 			.toList());
 	}
 
