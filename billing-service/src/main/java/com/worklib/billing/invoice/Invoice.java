@@ -14,7 +14,7 @@ import com.worklib.billing.profile.BillingProfile;
  * self-billed credit note) when regularisations make the total negative
  * @param seller the partner's billing information as it was at issue
  */
-public record Invoice(UUID invoiceId, UUID partnerId, String month, String number, String type, Instant issuedAt,
+public record Invoice(UUID invoiceId, UUID partnerId, String month, String number, InvoiceType type, Instant issuedAt,
 		InvoiceTotals totals, BillingProfile seller, String mandateVersion, String status, String statusReason,
 		List<Line> lines, long version) {
 
@@ -27,7 +27,7 @@ public record Invoice(UUID invoiceId, UUID partnerId, String month, String numbe
 	}
 
 	public String typeCode() {
-		return "CREDIT_NOTE".equals(this.type) ? "261" : "389";
+		return this.type.untdidCode();
 	}
 
 }

@@ -127,7 +127,7 @@ public class InvoiceDocument {
 		Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
 		Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
 		Font normal = FontFactory.getFont(FontFactory.HELVETICA, 9);
-		String kind = "CREDIT_NOTE".equals(invoice.type()) ? "Avoir" : "Facture";
+		String kind = invoice.type() == InvoiceType.CREDIT_NOTE ? "Avoir" : "Facture";
 		document.add(new Paragraph(kind + " n° " + invoice.number() + " — Autofacturation", title));
 		document.add(new Paragraph("Émise le " + DATE.format(LocalDate.ofInstant(invoice.issuedAt(), PARIS))
 				+ " · Période de service : " + YearMonth.parse(invoice.month()).atDay(1).format(DATE) + " au "

@@ -101,8 +101,8 @@ public class InvoiceIssuer {
 				""").param("p", partnerId).param("y", year).query(Integer.class).single();
 		Invoice invoice = new Invoice(invoiceId, partnerId, month.toString(),
 				"%s-%d-%05d".formatted(partner.code(), year, seq),
-				totals.inclVat().amountMinor() < 0 ? "CREDIT_NOTE" : "INVOICE", now, totals, partner.profile(),
-				partner.mandateVersion(), "ISSUED", null, List.copyOf(lines), 1);
+				totals.inclVat().amountMinor() < 0 ? InvoiceType.CREDIT_NOTE : InvoiceType.INVOICE, now, totals,
+				partner.profile(), partner.mandateVersion(), "ISSUED", null, List.copyOf(lines), 1);
 		this.invoices.insert(invoice);
 		this.events.publish(Topics.BILLING_INVOICES, partnerId.toString(), EventTypes.INVOICE_ISSUED,
 				invoice.invoiceId().toString(), payload(invoice));

@@ -60,7 +60,7 @@ public class Invoices {
 			.param("partner", invoice.partnerId())
 			.param("month", invoice.month())
 			.param("number", invoice.number())
-			.param("type", invoice.type())
+			.param("type", invoice.type().name())
 			.param("issued", Timestamp.from(invoice.issuedAt()))
 			.param("currency", currency)
 			.param("excl", invoice.totals().exclVat().amountMinor())
@@ -160,7 +160,7 @@ public class Invoices {
 				new Money(rs.getLong("total_vat_minor"), currency),
 				new Money(rs.getLong("total_incl_minor"), currency));
 		return new Invoice(rs.getObject("invoice_id", UUID.class), rs.getObject("partner_id", UUID.class),
-				rs.getString("month"), rs.getString("number"), rs.getString("type"),
+				rs.getString("month"), rs.getString("number"), InvoiceType.valueOf(rs.getString("type")),
 				rs.getTimestamp("issued_at").toInstant(), totals,
 				this.json.readValue(rs.getString("seller"), BillingProfile.class), rs.getString("mandate_version"),
 				rs.getString("status"), rs.getString("status_reason"), List.of(), rs.getLong("version"));

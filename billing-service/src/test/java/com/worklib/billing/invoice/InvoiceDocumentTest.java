@@ -69,7 +69,7 @@ class InvoiceDocumentTest {
 				regime, new BillingProfile.Address("12 rue de la République", null, "69002", "Lyon", "FR"),
 				"billing@atelier.example", Instant.parse("2026-11-01T10:00:00Z"), UUID.randomUUID());
 		InvoiceTotals totals = InvoiceTotals.ofInvoiceLines(lines, Money.EUR);
-		return new Invoice(UUID.randomUUID(), seller.partnerId(), "2026-11", "ATEL-2026-00002", "INVOICE",
+		return new Invoice(UUID.randomUUID(), seller.partnerId(), "2026-11", "ATEL-2026-00002", InvoiceType.INVOICE,
 				Instant.parse("2026-12-01T01:00:00Z"), totals, seller, "2026-11", "ISSUED", null, lines, 1);
 	}
 

@@ -74,8 +74,8 @@ class InvoiceController {
 		PageResponse.PageQuery query = PageResponse.PageQuery.of(page, size);
 		List<InvoiceSummary> items = this.invoices.ofPartner(partnerId, query.offset(), query.size())
 			.stream()
-			.map(i -> new InvoiceSummary(i.invoiceId(), i.number(), i.type(), i.month(), i.issuedAt(), i.totals(),
-					i.status()))
+			.map(i -> new InvoiceSummary(i.invoiceId(), i.number(), i.type().name(), i.month(), i.issuedAt(),
+					i.totals(), i.status()))
 			.toList();
 		return PageResponse.of(items, query, this.invoices.countOfPartner(partnerId));
 	}
