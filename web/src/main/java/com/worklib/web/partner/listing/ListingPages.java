@@ -170,7 +170,7 @@ class ListingPages {
 		return "partner/establishment";
 	}
 
-	static String blankToNull(String value) {
+	private static String blankToNull(String value) {
 		return value == null || value.isBlank() ? null : value.trim();
 	}
 

@@ -26,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.worklib.web.api.ApiProblem;
 import com.worklib.web.api.UserApi;
+import com.worklib.web.support.Amounts;
 
 /**
  * Adding and editing a workspace: type, name, capacity, instant or on request, and the
@@ -53,9 +54,12 @@ class WorkspacePages {
 
 	private final Listing listing;
 
-	WorkspacePages(UserApi api, Listing listing) {
+	private final Amounts amounts;
+
+	WorkspacePages(UserApi api, Listing listing, Amounts amounts) {
 		this.api = api;
 		this.listing = listing;
+		this.amounts = amounts;
 	}
 
 	record WorkspaceForm(@NotBlank String type, @NotBlank @Size(max = 200) String name,
@@ -90,12 +94,11 @@ class WorkspacePages {
 
 	@GetMapping("/partners/{partnerId}/lieux/{establishmentId}/espaces/{workspaceId}")
 	String edit(@PathVariable UUID partnerId, @PathVariable UUID establishmentId, @PathVariable UUID workspaceId,
-			Model model, java.util.Locale locale) {
+			Model model) {
 		Listing.Owned owned = this.listing.owned(partnerId, establishmentId);
 		UserApi.Workspace workspace = this.listing.workspace(owned, workspaceId);
-		String price = BigDecimal.valueOf(workspace.price().amountExclVat().amountMinor(), 2).toPlainString();
 		model.addAttribute("workspaceForm",
-				WorkspaceForm.of(workspace, "en".equals(locale.getLanguage()) ? price : price.replace('.', ',')));
+				WorkspaceForm.of(workspace, this.amounts.input(workspace.price().amountExclVat())));
 		return page(owned, workspace, model);
 	}
 

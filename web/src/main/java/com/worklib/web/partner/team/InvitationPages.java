@@ -26,6 +26,9 @@ public class InvitationPages {
 	/** The session attribute that holds a pending invitation's token. */
 	public static final String TOKEN = InvitationPages.class.getName() + ".token";
 
+	/** The invited address as the API masks it in its refusal: {@code m***@lac.test}. */
+	private static final java.util.regex.Pattern MASKED_ADDRESS = java.util.regex.Pattern.compile("\\S+@\\S+");
+
 	private final UserApi api;
 
 	InvitationPages(UserApi api) {
@@ -77,7 +80,7 @@ public class InvitationPages {
 			// another address than the invited one, or one not verified yet
 			model.addAttribute("signedInHere", true);
 			model.addAttribute("refused", problem.slug());
-			java.util.regex.Matcher masked = java.util.regex.Pattern.compile("\\S+@\\S+").matcher(problem.getMessage());
+			java.util.regex.Matcher masked = MASKED_ADDRESS.matcher(problem.getMessage());
 			model.addAttribute("invitedAddress", masked.find() ? masked.group() : "");
 			return "account/invitation";
 		}

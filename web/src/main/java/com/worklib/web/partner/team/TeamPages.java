@@ -114,7 +114,6 @@ class TeamPages {
 		model.addAttribute("partner", partner);
 		model.addAttribute("tab", "equipe");
 		model.addAttribute("roles", ROLES);
-		model.addAttribute("me", this.api.me());
 		try {
 			model.addAttribute("members", this.api.members(partnerId));
 			model.addAttribute("invitations", this.api.invitations(partnerId));
