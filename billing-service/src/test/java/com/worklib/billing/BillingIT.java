@@ -20,12 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import com.worklib.platform.test.Callers;
-import com.worklib.billing.catalog.BillingCatalog;
+import com.worklib.billing.close.BillingCatalog;
 import com.worklib.contracts.MoneyAmount;
 import com.worklib.contracts.booking.BookingPayload;
 import com.worklib.contracts.venue.PartnerPayload;
 import com.worklib.contracts.venue.WorkspacePayload;
+import com.worklib.platform.test.Callers;
 import com.worklib.platform.time.MovableClock;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

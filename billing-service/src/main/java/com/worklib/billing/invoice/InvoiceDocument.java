@@ -47,7 +47,7 @@ public class InvoiceDocument {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRANCE);
 
-	private static final ZoneId PARIS = InvoiceIssuer.BOOKS;
+	private static final ZoneId PARIS = Invoice.BOOKS;
 
 	private final PlatformIdentity platform;
 
@@ -182,10 +182,10 @@ public class InvoiceDocument {
 
 	private static String describe(Invoice.Line line) {
 		return switch (line.kind()) {
-			case "LATE_CANCELLATION" -> "Annulation tardive";
-			case "REGULARISATION" -> "Régularisation"
+			case LATE_CANCELLATION -> "Annulation tardive";
+			case REGULARISATION -> "Régularisation"
 					+ (line.regularisesNumber() != null ? " de la facture " + line.regularisesNumber() : "");
-			default -> "Réservation";
+			case BOOKING -> "Réservation";
 		};
 	}
 

@@ -20,13 +20,13 @@ import com.worklib.platform.messaging.IncomingEvent;
 @Component
 class PayoutStatusListener {
 
-	private final Invoices invoices;
+	private final InvoiceRepository invoices;
 
 	private final Inbox inbox;
 
 	private final EventPublisher events;
 
-	PayoutStatusListener(Invoices invoices, Inbox inbox, EventPublisher events) {
+	PayoutStatusListener(InvoiceRepository invoices, Inbox inbox, EventPublisher events) {
 		this.invoices = invoices;
 		this.inbox = inbox;
 		this.events = events;
@@ -38,19 +38,18 @@ class PayoutStatusListener {
 	}
 
 	boolean apply(PayoutPayload payout) {
-		String status = switch (payout.status()) {
-			case "PAID" -> "PAID";
-			case "FAILED" -> "PAYMENT_FAILED";
-			default -> null;
-		};
-		if (status == null || payout.invoiceId() == null) {
+		if (payout.invoiceId() == null || !("PAID".equals(payout.status()) || "FAILED".equals(payout.status()))) {
 			return false;
 		}
-		return this.invoices.updateStatus(payout.invoiceId(), status, "PAID".equals(status) ? null : payout.reason())
-			.map(invoice -> {
-				this.events.publish(Topics.BILLING_INVOICES, invoice.partnerId().toString(),
-						"PAID".equals(status) ? EventTypes.INVOICE_PAID : EventTypes.INVOICE_PAYMENT_FAILED,
-						invoice.invoiceId().toString(), InvoiceIssuer.payload(invoice));
+		return this.invoices.find(payout.invoiceId())
+			.flatMap(
+					invoice -> "PAID".equals(payout.status()) ? invoice.paid() : invoice.paymentFailed(payout.reason()))
+			.map(changed -> {
+				this.invoices.updateStatus(changed);
+				this.events.publish(
+						Topics.BILLING_INVOICES, changed.partnerId().toString(), changed.status() == InvoiceStatus.PAID
+								? EventTypes.INVOICE_PAID : EventTypes.INVOICE_PAYMENT_FAILED,
+						changed.invoiceId().toString(), changed.payload());
 				return true;
 			})
 			.orElse(false);

@@ -1,5 +1,4 @@
 /**
- * Invoices: issue (month-end close of one partner), queries, PDF and Factur-X, payment
- * status from payouts.
+ * Issued invoices: storage and numbering, PDF and Factur-X, payment status from payouts.
  */
 package com.worklib.billing.invoice;

@@ -66,16 +66,17 @@ class InvoiceDocumentTest {
 
 	private static Invoice invoice(String regime, String vat, List<Invoice.Line> lines) {
 		BillingProfile seller = new BillingProfile(UUID.randomUUID(), "Atelier SAS", "SAS", "44306184100047", vat,
-				regime, new BillingProfile.Address("12 rue de la République", null, "69002", "Lyon", "FR"),
+				BillingProfile.VatRegime.valueOf(regime),
+				new BillingProfile.Address("12 rue de la République", null, "69002", "Lyon", "FR"),
 				"billing@atelier.example", Instant.parse("2026-11-01T10:00:00Z"), UUID.randomUUID());
 		InvoiceTotals totals = InvoiceTotals.ofInvoiceLines(lines, Money.EUR);
 		return new Invoice(UUID.randomUUID(), seller.partnerId(), "2026-11", "ATEL-2026-00002", InvoiceType.INVOICE,
-				Instant.parse("2026-12-01T01:00:00Z"), totals, seller, "2026-11", "ISSUED", null, lines, 1);
+				Instant.parse("2026-12-01T01:00:00Z"), totals, seller, "2026-11", InvoiceStatus.ISSUED, null, lines, 1);
 	}
 
 	private static Invoice.Line line(int no, String workspace, String kind, long minor, int vat, String regularises) {
-		return new Invoice.Line(no, UUID.randomUUID(), LocalDate.of(2026, 11, 3 + no), workspace, kind,
-				Money.eur(minor), vat, regularises);
+		return new Invoice.Line(no, UUID.randomUUID(), LocalDate.of(2026, 11, 3 + no), workspace,
+				Invoice.LineKind.valueOf(kind), Money.eur(minor), vat, regularises);
 	}
 
 	private static String text(byte[] pdf) throws Exception {

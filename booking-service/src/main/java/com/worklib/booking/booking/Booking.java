@@ -8,16 +8,16 @@ import java.util.UUID;
 import com.worklib.contracts.booking.BookingPayload;
 import com.worklib.platform.money.Money;
 import com.worklib.platform.money.PriceBreakdown;
-import com.worklib.platform.web.ApiException;
 
 /**
  * A booking and its immutable price snapshot. Transitions are guarded: an illegal one
- * throws a 409, and a legal one returns the booking one version later.
+ * throws {@link IllegalTransition} or {@link NotCancellable}, and a legal one returns the
+ * booking one version later.
  */
 public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID partnerId, UUID bookerId,
 		BookingStatus status, boolean exclusive, Instant start, Instant end, LocalDate serviceDate, ZoneId timezone,
 		String workspaceName, Integer attendees, String note, PriceBreakdown price, Money cancellationFee,
-		String reason, String cancelledBy, Instant expiresAt, long version, Instant createdAt, Instant updatedAt) {
+		String reason, CancelledBy cancelledBy, Instant expiresAt, long version, Instant createdAt, Instant updatedAt) {
 
 	public Booking confirmed() {
 		require(BookingStatus.REQUESTED, "confirmed");
@@ -43,13 +43,13 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 	public Booking cancelledByBooker(String reason, Instant now) {
 		requireActive();
 		boolean late = this.status == BookingStatus.CONFIRMED && !now.isBefore(cancellationDeadline());
-		return with(BookingStatus.CANCELLED, late ? this.price.amountExclVat() : null, reason, "BOOKER");
+		return with(BookingStatus.CANCELLED, late ? this.price.amountExclVat() : null, reason, CancelledBy.BOOKER);
 	}
 
 	/** A partner cancels: always free. */
 	public Booking cancelledByPartner(String reason) {
 		requireActive();
-		return with(BookingStatus.CANCELLED, null, reason, "PARTNER");
+		return with(BookingStatus.CANCELLED, null, reason, CancelledBy.PARTNER);
 	}
 
 	public Instant cancellationDeadline() {
@@ -58,14 +58,13 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 
 	private void requireActive() {
 		if (!this.status.holdsSlot()) {
-			throw ApiException.conflict("A " + this.status + " booking cannot be cancelled");
+			throw new NotCancellable(this.status);
 		}
 	}
 
 	private void require(BookingStatus expected, String what) {
 		if (this.status != expected) {
-			throw ApiException
-				.conflict("Only a " + expected + " booking can be " + what + "; this one is " + this.status);
+			throw new IllegalTransition(expected, what, this.status);
 		}
 	}
 
@@ -73,7 +72,7 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 		return with(status, fee, reason, null);
 	}
 
-	private Booking with(BookingStatus status, Money fee, String reason, String cancelledBy) {
+	private Booking with(BookingStatus status, Money fee, String reason, CancelledBy cancelledBy) {
 		return new Booking(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId, status,
 				this.exclusive, this.start, this.end, this.serviceDate, this.timezone, this.workspaceName,
 				this.attendees, this.note, this.price, fee, reason, cancelledBy, this.expiresAt, this.version + 1,
@@ -88,11 +87,127 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 				this.expiresAt, this.version, this.createdAt == null ? now : this.createdAt, now);
 	}
 
+	/**
+	 * Who cancelled a booking: its booker (the fee rule applies) or the partner (always
+	 * free).
+	 */
+	public enum CancelledBy {
+
+		BOOKER, PARTNER
+
+	}
+
+	/** A new booking, version 1; what is not set stays null (no fee, no reason yet). */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/** Builds a booking by name rather than by position among 22 arguments. */
+	public static final class Builder {
+
+		private UUID id = UUID.randomUUID();
+
+		private UUID workspaceId;
+
+		private UUID establishmentId;
+
+		private UUID partnerId;
+
+		private UUID bookerId;
+
+		private BookingStatus status = BookingStatus.REQUESTED;
+
+		private boolean exclusive;
+
+		private Instant start;
+
+		private Instant end;
+
+		private LocalDate serviceDate;
+
+		private ZoneId timezone;
+
+		private String workspaceName;
+
+		private Integer attendees;
+
+		private String note;
+
+		private PriceBreakdown price;
+
+		private Instant expiresAt;
+
+		private Builder() {
+		}
+
+		public Builder id(UUID id) {
+			this.id = id;
+			return this;
+		}
+
+		/**
+		 * Where: the workspace, its establishment and partner, and whether one booking
+		 * fills it.
+		 */
+		public Builder workspace(UUID workspaceId, UUID establishmentId, UUID partnerId, String name,
+				boolean exclusive) {
+			this.workspaceId = workspaceId;
+			this.establishmentId = establishmentId;
+			this.partnerId = partnerId;
+			this.workspaceName = name;
+			this.exclusive = exclusive;
+			return this;
+		}
+
+		public Builder booker(UUID bookerId) {
+			this.bookerId = bookerId;
+			return this;
+		}
+
+		public Builder status(BookingStatus status) {
+			this.status = status;
+			return this;
+		}
+
+		/** When, and the service date in the venue's time zone. */
+		public Builder slot(Instant start, Instant end, LocalDate serviceDate, ZoneId timezone) {
+			this.start = start;
+			this.end = end;
+			this.serviceDate = serviceDate;
+			this.timezone = timezone;
+			return this;
+		}
+
+		public Builder attendees(Integer attendees, String note) {
+			this.attendees = attendees;
+			this.note = note;
+			return this;
+		}
+
+		public Builder price(PriceBreakdown price) {
+			this.price = price;
+			return this;
+		}
+
+		public Builder expiresAt(Instant expiresAt) {
+			this.expiresAt = expiresAt;
+			return this;
+		}
+
+		public Booking build() {
+			return new Booking(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId,
+					this.status, this.exclusive, this.start, this.end, this.serviceDate, this.timezone,
+					this.workspaceName, this.attendees, this.note, this.price, null, null, null, this.expiresAt, 1,
+					null, null);
+		}
+
+	}
+
 	public BookingPayload toPayload() {
 		return new BookingPayload(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId,
 				this.status.name(), this.start, this.end, this.serviceDate, this.timezone.getId(),
 				PriceSnapshots.of(this.price), this.cancellationFee == null ? null : this.cancellationFee.toWire(),
-				this.cancelledBy, this.version);
+				this.cancelledBy == null ? null : this.cancelledBy.name(), this.version);
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.worklib.platform.web.FieldValidationException;
+import com.worklib.platform.domain.FieldValidationException;
 
 /**
  * The lists: a booker's bookings, and a partner's bookings table (by service date, venue

@@ -86,7 +86,7 @@ public class BookingRepository {
 			.param("status", b.status().name())
 			.param("fee", b.cancellationFee() == null ? null : b.cancellationFee().amountMinor())
 			.param("reason", b.reason())
-			.param("cancelledBy", b.cancelledBy())
+			.param("cancelledBy", b.cancelledBy() == null ? null : b.cancelledBy().name())
 			.param("version", b.version())
 			.param("now", Timestamp.from(b.updatedAt()))
 			.param("id", b.id())
@@ -157,7 +157,8 @@ public class BookingRepository {
 				rs.getBoolean("exclusive"), rs.getTimestamp("start_at").toInstant(),
 				rs.getTimestamp("end_at").toInstant(), rs.getObject("service_date", LocalDate.class),
 				ZoneId.of(rs.getString("timezone")), rs.getString("workspace_name"), attendeesOrNull,
-				rs.getString("note"), price, cancellationFee, rs.getString("reason"), rs.getString("cancelled_by"),
+				rs.getString("note"), price, cancellationFee, rs.getString("reason"),
+				rs.getString("cancelled_by") == null ? null : Booking.CancelledBy.valueOf(rs.getString("cancelled_by")),
 				expires == null ? null : expires.toInstant(), rs.getLong("version"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
 	}

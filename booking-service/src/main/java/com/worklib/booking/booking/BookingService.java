@@ -18,12 +18,13 @@ import com.worklib.booking.catalog.Catalog;
 import com.worklib.booking.catalog.CatalogWorkspace;
 import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.Topics;
+import com.worklib.platform.domain.ForbiddenException;
+import com.worklib.platform.domain.NotFoundException;
 import com.worklib.platform.messaging.EventPublisher;
 import com.worklib.platform.money.Pricing;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;
-import com.worklib.platform.web.ApiException;
 
 @Service
 public class BookingService {
@@ -105,7 +106,7 @@ public class BookingService {
 				}
 			}
 			if (isExclusionViolation(ex)) {
-				throw ApiException.conflict("This slot is already taken");
+				throw new SlotTaken("This slot is already taken");
 			}
 			throw ex;
 		}
@@ -122,7 +123,7 @@ public class BookingService {
 			return null;
 		}
 		if (!previous.get().getKey().equals(requestHash)) {
-			throw ApiException.unprocessable("idempotency-key-reused",
+			throw new BookingRefused("idempotency-key-reused",
 					"This Idempotency-Key was already used with a different request");
 		}
 		return this.bookings.findById(previous.get().getValue()).orElseThrow();
@@ -130,18 +131,18 @@ public class BookingService {
 
 	private Booking book(NewBooking request, CurrentUser booker) {
 		CatalogWorkspace workspace = this.catalog.workspace(request.workspaceId())
-			.orElseThrow(() -> ApiException.notFound("Workspace " + request.workspaceId()));
+			.orElseThrow(() -> new NotFoundException("Workspace " + request.workspaceId()));
 		if (!workspace.active()) {
-			throw ApiException.unprocessable("workspace-inactive", "This workspace cannot be booked at the moment");
+			throw new BookingRefused("workspace-inactive", "This workspace cannot be booked at the moment");
 		}
 		// a member booking their own partner's space would be paid by Worklib for it
 		if (this.access.isMember(booker, workspace.partnerId())) {
-			throw ApiException.unprocessable("own-workspace",
+			throw new BookingRefused("own-workspace",
 					"Members of the partner that lists this workspace cannot book it through Worklib; "
 							+ "block the slot in your own calendar instead");
 		}
 		if (request.attendees() != null && workspace.exclusive() && request.attendees() > workspace.capacity()) {
-			throw ApiException.unprocessable("too-many-attendees",
+			throw new BookingRefused("too-many-attendees",
 					"At most " + workspace.capacity() + " people fit in " + workspace.name());
 		}
 		Instant now = this.clock.instant();
@@ -158,7 +159,7 @@ public class BookingService {
 		if (!workspace.exclusive()) {
 			int taken = this.bookings.activeOverlapping(workspace.workspaceId(), request.start(), request.end()).size();
 			if (taken >= workspace.capacity()) {
-				throw ApiException.conflict("All " + workspace.capacity() + " places are taken for this slot");
+				throw new SlotTaken("All " + workspace.capacity() + " places are taken for this slot");
 			}
 		}
 		var price = Pricing.price(workspace.price(), workspace.unit(), slot.quantity(), workspace.vatRate(),
@@ -169,11 +170,16 @@ public class BookingService {
 			Instant in72h = now.plus(REQUEST_VALIDITY);
 			expiresAt = in72h.isBefore(request.start()) ? in72h : request.start();
 		}
-		Booking booking = new Booking(UUID.randomUUID(), workspace.workspaceId(), workspace.establishmentId(),
-				workspace.partnerId(), booker.userId(), onRequest ? BookingStatus.REQUESTED : BookingStatus.CONFIRMED,
-				workspace.exclusive(), request.start(), request.end(), slot.serviceDate(), workspace.timezone(),
-				workspace.name(), request.attendees(), request.note(), price, null, null, null, expiresAt, 1, null,
-				null)
+		Booking booking = Booking.builder()
+			.workspace(workspace.workspaceId(), workspace.establishmentId(), workspace.partnerId(), workspace.name(),
+					workspace.exclusive())
+			.booker(booker.userId())
+			.status(onRequest ? BookingStatus.REQUESTED : BookingStatus.CONFIRMED)
+			.slot(request.start(), request.end(), slot.serviceDate(), workspace.timezone())
+			.attendees(request.attendees(), request.note())
+			.price(price)
+			.expiresAt(expiresAt)
+			.build()
 			.writtenAt(now);
 		this.bookings.insert(booking);
 		publish(booking);
@@ -183,7 +189,7 @@ public class BookingService {
 	@Transactional(readOnly = true)
 	public Booking get(UUID bookingId, CurrentUser user) {
 		Booking booking = this.bookings.findById(bookingId)
-			.orElseThrow(() -> ApiException.notFound("Booking " + bookingId));
+			.orElseThrow(() -> new NotFoundException("Booking " + bookingId));
 		if (!booking.bookerId().equals(user.userId())) {
 			this.access.requireRead(user, booking.partnerId(), "Booking " + bookingId);
 		}
@@ -205,12 +211,12 @@ public class BookingService {
 	@Transactional
 	public Booking cancel(UUID bookingId, String reason, CurrentUser user) {
 		Booking booking = this.bookings.findByIdForUpdate(bookingId)
-			.orElseThrow(() -> ApiException.notFound("Booking " + bookingId));
+			.orElseThrow(() -> new NotFoundException("Booking " + bookingId));
 		if (booking.bookerId().equals(user.userId())) {
 			return save(booking.cancelledByBooker(reason, this.clock.instant()));
 		}
 		if (!this.access.isMember(user, booking.partnerId()) && !user.isOps()) {
-			throw ApiException.notFound("Booking " + bookingId);
+			throw new NotFoundException("Booking " + bookingId);
 		}
 		this.access.requireWrite(user, booking.partnerId(), PartnerRole.OWNER, PartnerRole.MANAGER);
 		return save(booking.cancelledByPartner(reason));
@@ -229,11 +235,11 @@ public class BookingService {
 
 	private Booking lockForPartner(UUID bookingId, CurrentUser user) {
 		Booking booking = this.bookings.findByIdForUpdate(bookingId)
-			.orElseThrow(() -> ApiException.notFound("Booking " + bookingId));
+			.orElseThrow(() -> new NotFoundException("Booking " + bookingId));
 		if (!this.access.isMember(user, booking.partnerId())) {
 			throw booking.bookerId().equals(user.userId())
-					? ApiException.forbidden("Only the partner's owners and managers answer a request")
-					: ApiException.notFound("Booking " + bookingId);
+					? new ForbiddenException("Only the partner's owners and managers answer a request")
+					: new NotFoundException("Booking " + bookingId);
 		}
 		this.access.requireWrite(user, booking.partnerId(), PartnerRole.OWNER, PartnerRole.MANAGER);
 		return booking;

@@ -9,9 +9,8 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 
-import com.worklib.booking.catalog.CatalogWorkspace;
 import com.worklib.booking.catalog.CatalogWorkspace.Hours;
-import com.worklib.platform.web.ApiException;
+import com.worklib.booking.catalog.CatalogWorkspace;
 
 /**
  * Whether a time range can be booked, decided in the establishment's time zone (so a day
@@ -143,8 +142,8 @@ public final class SlotRules {
 		return BigDecimal.valueOf(openDays);
 	}
 
-	static ApiException refused(String type, String detail) {
-		return ApiException.unprocessable(type, detail);
+	static BookingRefused refused(String type, String detail) {
+		return new BookingRefused(type, detail);
 	}
 
 }

@@ -22,7 +22,6 @@ import com.worklib.booking.BookingIT;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.test.WithKafka;
 import com.worklib.platform.test.WithPostgres;
-import com.worklib.platform.web.ApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,8 +110,8 @@ class BookingRaceIT extends BookingIT {
 					this.bookings.create(request, employee, null, null);
 					return 201;
 				}
-				catch (ApiException ex) {
-					return ex.status().value();
+				catch (SlotTaken ex) {
+					return 409;
 				}
 			});
 		}

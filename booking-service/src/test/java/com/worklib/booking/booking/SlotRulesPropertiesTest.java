@@ -24,7 +24,6 @@ import com.worklib.booking.catalog.CatalogWorkspace.Hours;
 import com.worklib.platform.money.Money;
 import com.worklib.platform.money.PriceUnit;
 import com.worklib.platform.money.VatRate;
-import com.worklib.platform.web.ApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,7 +84,7 @@ class SlotRulesPropertiesTest {
 				case DAY -> assertThat(slot.quantity()).isLessThanOrEqualTo(BigDecimal.valueOf(SlotRules.MAX_DAYS));
 			}
 		}
-		catch (ApiException refused) {
+		catch (BookingRefused refused) {
 			assertThat(refused.getMessage()).isNotBlank();
 		}
 	}

@@ -18,7 +18,6 @@ import com.worklib.booking.catalog.CatalogWorkspace.Hours;
 import com.worklib.platform.money.Money;
 import com.worklib.platform.money.PriceUnit;
 import com.worklib.platform.money.VatRate;
-import com.worklib.platform.web.ApiException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,7 +78,7 @@ class SlotRulesTest {
 		assertThat(sunday.quantity()).isEqualByComparingTo("2");
 		assertThat(sunday.serviceDate()).isEqualTo(LocalDate.of(2026, 3, 29));
 		assertThatThrownBy(() -> SlotRules.check(daytime, at("2026-03-29T05:00:00Z"), at("2026-03-29T06:00:00Z"), NOW))
-			.isInstanceOf(ApiException.class)
+			.isInstanceOf(BookingRefused.class)
 			.hasMessageContaining("not open");
 	}
 

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,12 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
 import com.worklib.identity.mail.MailRequests;
 import com.worklib.identity.membership.MembershipService;
 import com.worklib.identity.shared.SecureTokens;
+import com.worklib.identity.user.LinkGone;
 import com.worklib.identity.user.UserRepository;
+import com.worklib.platform.domain.ConflictException;
+import com.worklib.platform.domain.ForbiddenException;
+import com.worklib.platform.domain.NotFoundException;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.EmailAddresses;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;
-import com.worklib.platform.web.ApiException;
 
 @Service
 public class InvitationService {
@@ -56,14 +58,14 @@ public class InvitationService {
 	public record Created(UUID invitationId, Instant expiresAt) {
 	}
 
-	public record InvitationView(UUID invitationId, String email, String firstName, String lastName, String role,
-			String status, Instant expiresAt) {
+	public record InvitationView(UUID invitationId, String email, String firstName, String lastName, PartnerRole role,
+			InvitationStatus status, Instant expiresAt) {
 	}
 
-	public record Accepted(UUID partnerId, String role) {
+	public record Accepted(UUID partnerId, PartnerRole role) {
 	}
 
-	record Row(UUID id, UUID partnerId, String email, String role, String status, Timestamp expiresAt) {
+	record Row(UUID id, UUID partnerId, String email, PartnerRole role, InvitationStatus status, Timestamp expiresAt) {
 	}
 
 	/**
@@ -74,7 +76,7 @@ public class InvitationService {
 		this.access.requireWrite(inviter, partnerId, PartnerRole.OWNER);
 		String email = EmailAddresses.normalize(invite.email());
 		if (this.memberships.isActiveMemberByEmail(partnerId, email)) {
-			throw ApiException.conflict(email + " is already a member of this partner");
+			throw new ConflictException(email + " is already a member of this partner");
 		}
 		this.jdbc
 			.sql("UPDATE invitation SET status = 'REVOKED' WHERE partner_id = :p AND email = :e AND status = 'PENDING'")
@@ -121,12 +123,12 @@ public class InvitationService {
 				WHERE partner_id = :p ORDER BY created_at DESC
 				""").param("p", partnerId).query((rs, i) -> {
 			Instant expires = rs.getTimestamp("expires_at").toInstant();
-			String status = rs.getString("status");
-			if ("PENDING".equals(status) && !now.isBefore(expires)) {
-				status = "EXPIRED";
+			InvitationStatus status = InvitationStatus.valueOf(rs.getString("status"));
+			if (status == InvitationStatus.PENDING && !now.isBefore(expires)) {
+				status = InvitationStatus.EXPIRED;
 			}
 			return new InvitationView(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("first_name"),
-					rs.getString("last_name"), rs.getString("role"), status, expires);
+					rs.getString("last_name"), PartnerRole.valueOf(rs.getString("role")), status, expires);
 		}).list();
 	}
 
@@ -143,7 +145,7 @@ public class InvitationService {
 			.param("p", partnerId)
 			.query(Long.class)
 			.single() == 0) {
-			throw ApiException.notFound("Invitation " + invitationId);
+			throw new NotFoundException("Invitation " + invitationId);
 		}
 	}
 
@@ -158,23 +160,22 @@ public class InvitationService {
 			.param("h", SecureTokens.hash(token))
 			.query(Row.class)
 			.optional()
-			.orElseThrow(() -> ApiException.notFound("Invitation"));
-		if (!"PENDING".equals(row.status())) {
-			throw new ApiException(HttpStatus.GONE, "link-gone",
-					"This invitation was " + row.status().toLowerCase(Locale.ROOT));
+			.orElseThrow(() -> new NotFoundException("Invitation"));
+		if (row.status() != InvitationStatus.PENDING) {
+			throw new LinkGone("This invitation was " + row.status().name().toLowerCase(Locale.ROOT));
 		}
 		if (!this.clock.instant().isBefore(row.expiresAt().toInstant())) {
-			throw new ApiException(HttpStatus.GONE, "link-gone", "This invitation expired; ask for a new one");
+			throw new LinkGone("This invitation expired; ask for a new one");
 		}
 		if (user.email() == null || !row.email().equalsIgnoreCase(user.email().trim())) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "invitation-for-another-address",
+			throw new ForbiddenException("invitation-for-another-address",
 					"This invitation was sent to another address: log in with " + mask(row.email()));
 		}
 		if (!emailVerified) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "email-not-verified",
+			throw new ForbiddenException("email-not-verified",
 					"Verify your email address first, then accept the invitation");
 		}
-		this.memberships.grant(row.partnerId(), user.userId(), row.email(), PartnerRole.valueOf(row.role()));
+		this.memberships.grant(row.partnerId(), user.userId(), row.email(), row.role());
 		this.jdbc.sql("UPDATE invitation SET status = 'ACCEPTED', accepted_by = :u, accepted_at = :now WHERE id = :id")
 			.param("u", user.userId())
 			.param("now", Timestamp.from(this.clock.instant()))

@@ -16,11 +16,11 @@ import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.Topics;
 import com.worklib.contracts.identity.MembershipPayload;
 import com.worklib.identity.keycloak.IdentityProvider;
+import com.worklib.platform.domain.NotFoundException;
 import com.worklib.platform.messaging.EventPublisher;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;
-import com.worklib.platform.web.ApiException;
 
 /**
  * The memberships of a partner. The last active OWNER can be neither removed nor demoted.
@@ -49,10 +49,11 @@ public class MembershipService {
 		this.clock = clock;
 	}
 
-	public record Member(UUID userId, String email, String firstName, String lastName, String role, Instant since) {
+	public record Member(UUID userId, String email, String firstName, String lastName, PartnerRole role,
+			Instant since) {
 	}
 
-	record Row(UUID partnerId, UUID userId, String role, boolean active, long version) {
+	record Row(UUID partnerId, UUID userId, PartnerRole role, boolean active, long version) {
 	}
 
 	/**
@@ -62,7 +63,7 @@ public class MembershipService {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void grant(UUID partnerId, UUID userId, String email, PartnerRole role) {
 		Optional<Row> existing = row(partnerId, userId);
-		if (existing.isPresent() && existing.get().active() && existing.get().role().equals(role.name())) {
+		if (existing.isPresent() && existing.get().active() && existing.get().role() == role) {
 			return;
 		}
 		boolean firstMembership = activeCount(userId) == 0;
@@ -92,12 +93,11 @@ public class MembershipService {
 	public void changeRole(UUID partnerId, UUID userId, PartnerRole role, CurrentUser actor) {
 		this.access.requireWrite(actor, partnerId, PartnerRole.OWNER);
 		Row current = lockAndGet(partnerId, userId);
-		if (current.role().equals(role.name())) {
+		if (current.role() == role) {
 			return;
 		}
-		if (current.role().equals(PartnerRole.OWNER.name()) && activeOwners(partnerId) == 1) {
-			throw ApiException.unprocessable("last-owner",
-					"This is the last OWNER of the partner: make someone else OWNER first");
+		if (current.role() == PartnerRole.OWNER && activeOwners(partnerId) == 1) {
+			throw new LastOwner("This is the last OWNER of the partner: make someone else OWNER first");
 		}
 		this.jdbc.sql(
 				"UPDATE partner_membership SET role = :role, version = version + 1 WHERE partner_id = :p AND user_id = :u")
@@ -113,17 +113,16 @@ public class MembershipService {
 	public void revoke(UUID partnerId, UUID userId, CurrentUser actor) {
 		this.access.requireWrite(actor, partnerId, PartnerRole.OWNER);
 		Row current = lockAndGet(partnerId, userId);
-		if (current.role().equals(PartnerRole.OWNER.name()) && activeOwners(partnerId) == 1) {
-			throw ApiException.unprocessable("last-owner",
-					"This is the last OWNER of the partner: it cannot be removed");
+		if (current.role() == PartnerRole.OWNER && activeOwners(partnerId) == 1) {
+			throw new LastOwner("This is the last OWNER of the partner: it cannot be removed");
 		}
 		this.jdbc.sql(
 				"UPDATE partner_membership SET active = false, version = version + 1 WHERE partner_id = :p AND user_id = :u")
 			.param("p", partnerId)
 			.param("u", userId)
 			.update();
-		publish(EventTypes.MEMBERSHIP_REVOKED,
-				new MembershipPayload(partnerId, userId, email(userId), current.role(), false, current.version() + 1));
+		publish(EventTypes.MEMBERSHIP_REVOKED, new MembershipPayload(partnerId, userId, email(userId),
+				current.role().name(), false, current.version() + 1));
 		if (activeCount(userId) == 0) {
 			this.identityProvider.removeRealmRole(userId, CurrentUser.ROLE_PARTNER);
 		}
@@ -139,7 +138,7 @@ public class MembershipService {
 				""")
 			.param("p", partnerId)
 			.query((rs, i) -> new Member(rs.getObject("user_id", UUID.class), rs.getString("email"),
-					rs.getString("first_name"), rs.getString("last_name"), rs.getString("role"),
+					rs.getString("first_name"), rs.getString("last_name"), PartnerRole.valueOf(rs.getString("role")),
 					rs.getTimestamp("since") == null ? null : rs.getTimestamp("since").toInstant()))
 			.list();
 	}
@@ -159,7 +158,7 @@ public class MembershipService {
 			.query(UUID.class)
 			.list();
 		return row(partnerId, userId).filter(Row::active)
-			.orElseThrow(() -> ApiException.notFound("Member " + userId + " of partner " + partnerId));
+			.orElseThrow(() -> new NotFoundException("Member " + userId + " of partner " + partnerId));
 	}
 
 	private Optional<Row> row(UUID partnerId, UUID userId) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +15,9 @@ import com.worklib.contracts.Topics;
 import com.worklib.identity.keycloak.IdentityProvider;
 import com.worklib.identity.shared.PasswordPolicy;
 import com.worklib.identity.shared.SecureTokens;
+import com.worklib.platform.domain.FieldValidationException;
 import com.worklib.platform.messaging.EventPublisher;
 import com.worklib.platform.security.CurrentUser;
-import com.worklib.platform.web.ApiException;
-import com.worklib.platform.web.FieldValidationException;
 
 /**
  * The verification step, reached only through the link mailed to the address: its holder
@@ -98,8 +96,8 @@ public class VerificationService {
 		return new Verified(user.id(), user.email(), this.claims.claimFor(user));
 	}
 
-	static ApiException gone(String detail) {
-		return new ApiException(HttpStatus.GONE, "link-gone", detail);
+	static LinkGone gone(String detail) {
+		return new LinkGone(detail);
 	}
 
 }

@@ -22,7 +22,7 @@ import com.worklib.platform.messaging.IncomingEvent;
 @Component
 class ContactListeners {
 
-	private final Contacts contacts;
+	private final ContactRepository contacts;
 
 	private final JsonMapper json;
 
@@ -30,7 +30,7 @@ class ContactListeners {
 
 	private final ApplicationEventPublisher events;
 
-	ContactListeners(Contacts contacts, JsonMapper json, TransactionTemplate transactions,
+	ContactListeners(ContactRepository contacts, JsonMapper json, TransactionTemplate transactions,
 			ApplicationEventPublisher events) {
 		this.contacts = contacts;
 		this.json = json;

@@ -31,7 +31,7 @@ class DeliverySender {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
 
-	private final Deliveries deliveries;
+	private final DeliveryRepository deliveries;
 
 	private final JavaMailSender mailSender;
 
@@ -47,8 +47,8 @@ class DeliverySender {
 
 	private final Retry retry;
 
-	DeliverySender(Deliveries deliveries, JavaMailSender mailSender, TransactionTemplate transactions, Clock clock,
-			@Value("${worklib.notification.from:Worklib <no-reply@worklib.example>}") String from,
+	DeliverySender(DeliveryRepository deliveries, JavaMailSender mailSender, TransactionTemplate transactions,
+			Clock clock, @Value("${worklib.notification.from:Worklib <no-reply@worklib.example>}") String from,
 			@Value("${worklib.notification.max-attempts:12}") int maxAttempts,
 			@Value("${worklib.notification.initial-backoff:5s}") Duration initialBackoff,
 			@Value("${worklib.notification.max-backoff:5m}") Duration maxBackoff) {
@@ -78,8 +78,8 @@ class DeliverySender {
 	 * @return whether a full batch was handled (there may be more)
 	 */
 	private boolean sendBatch() {
-		List<Deliveries.Outgoing> due = this.deliveries.claimDue(20);
-		for (Deliveries.Outgoing mail : due) {
+		List<DeliveryRepository.Outgoing> due = this.deliveries.claimDue(20);
+		for (DeliveryRepository.Outgoing mail : due) {
 			try {
 				Retry.decorateRunnable(this.retry, () -> send(mail)).run();
 				this.deliveries.sent(mail.deliveryId());
@@ -103,7 +103,7 @@ class DeliverySender {
 		return due.size() == 20;
 	}
 
-	private void send(Deliveries.Outgoing mail) {
+	private void send(DeliveryRepository.Outgoing mail) {
 		MimeMessage message = this.mailSender.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");

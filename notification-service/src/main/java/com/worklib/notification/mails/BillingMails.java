@@ -19,8 +19,8 @@ import com.worklib.contracts.MoneyAmount;
 import com.worklib.contracts.Topics;
 import com.worklib.contracts.billing.InvoicePayload;
 import com.worklib.contracts.payment.PayoutPayload;
-import com.worklib.notification.contact.Contacts;
-import com.worklib.notification.delivery.Deliveries;
+import com.worklib.notification.contact.ContactRepository;
+import com.worklib.notification.delivery.DeliveryRepository;
 import com.worklib.notification.delivery.MailContent;
 import com.worklib.notification.delivery.MailRenderer;
 import com.worklib.platform.messaging.IncomingEvent;
@@ -38,9 +38,9 @@ class BillingMails {
 
 	private final JdbcClient jdbc;
 
-	private final Contacts contacts;
+	private final ContactRepository contacts;
 
-	private final Deliveries deliveries;
+	private final DeliveryRepository deliveries;
 
 	private final MailFormats formats;
 
@@ -48,7 +48,7 @@ class BillingMails {
 
 	private final JsonMapper json;
 
-	BillingMails(JdbcClient jdbc, Contacts contacts, Deliveries deliveries, MailFormats formats,
+	BillingMails(JdbcClient jdbc, ContactRepository contacts, DeliveryRepository deliveries, MailFormats formats,
 			TransactionTemplate transactions, JsonMapper json) {
 		this.jdbc = jdbc;
 		this.contacts = contacts;
@@ -156,7 +156,7 @@ class BillingMails {
 
 	private void toMoneyPeople(String template, String eventId, PayoutPayload payout) {
 		String number = notice(payout.invoiceId()).map(Notice::number).orElse("—");
-		for (Contacts.User member : this.contacts.members(payout.partnerId(), MONEY_ROLES)) {
+		for (ContactRepository.User member : this.contacts.members(payout.partnerId(), MONEY_ROLES)) {
 			Locale locale = MailRenderer.locale(member.locale());
 			String amount = MailFormats.money(payout.amount(), locale);
 			MailContent.Builder mail = MailContent.of(template, eventId, member.email(), locale)

@@ -17,8 +17,8 @@ import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.MoneyAmount;
 import com.worklib.contracts.Topics;
 import com.worklib.contracts.booking.BookingPayload;
-import com.worklib.notification.contact.Contacts;
-import com.worklib.notification.delivery.Deliveries;
+import com.worklib.notification.contact.ContactRepository;
+import com.worklib.notification.delivery.DeliveryRepository;
 import com.worklib.notification.delivery.MailContent;
 import com.worklib.notification.delivery.MailRenderer;
 import com.worklib.platform.messaging.IncomingEvent;
@@ -35,9 +35,9 @@ class BookingMails {
 
 	private static final Logger log = LoggerFactory.getLogger(BookingMails.class);
 
-	private final Contacts contacts;
+	private final ContactRepository contacts;
 
-	private final Deliveries deliveries;
+	private final DeliveryRepository deliveries;
 
 	private final MailRenderer renderer;
 
@@ -47,7 +47,7 @@ class BookingMails {
 
 	private final JsonMapper json;
 
-	BookingMails(Contacts contacts, Deliveries deliveries, MailRenderer renderer, MailFormats formats,
+	BookingMails(ContactRepository contacts, DeliveryRepository deliveries, MailRenderer renderer, MailFormats formats,
 			TransactionTemplate transactions, JsonMapper json) {
 		this.contacts = contacts;
 		this.deliveries = deliveries;
@@ -86,12 +86,12 @@ class BookingMails {
 	private Place place(BookingPayload booking) {
 		var establishment = this.contacts.establishment(booking.establishmentId());
 		return new Place(this.contacts.workspaceName(booking.workspaceId()).orElse("—"),
-				establishment.map(Contacts.Establishment::name).orElse("—"), ZoneId.of(booking.timezone()));
+				establishment.map(ContactRepository.Establishment::name).orElse("—"), ZoneId.of(booking.timezone()));
 	}
 
 	private void toContact(String template, String eventId, BookingPayload booking) {
 		Optional<String> contact = this.contacts.establishment(booking.establishmentId())
-			.map(Contacts.Establishment::bookingContactEmail);
+			.map(ContactRepository.Establishment::bookingContactEmail);
 		if (contact.isEmpty() || contact.get() == null) {
 			log.warn("Booking {}: no booking contact known for establishment {}; {} not sent", booking.bookingId(),
 					booking.establishmentId(), template);
@@ -100,7 +100,7 @@ class BookingMails {
 		Locale locale = MailRenderer.FRENCH;
 		Place place = place(booking);
 		String date = MailFormats.date(booking.serviceDate(), locale);
-		String booker = this.contacts.user(booking.bookerUserId()).map(Contacts.User::displayName).orElse("—");
+		String booker = this.contacts.user(booking.bookerUserId()).map(ContactRepository.User::displayName).orElse("—");
 		MailContent.Builder mail = MailContent.of(template, eventId, contact.get(), locale)
 			.subject(place.workspace(), date)
 			.paragraph("p1", booker, place.workspace(), date);
@@ -124,7 +124,7 @@ class BookingMails {
 	}
 
 	private void toBooker(String template, String eventId, BookingPayload booking) {
-		Optional<Contacts.User> booker = this.contacts.user(booking.bookerUserId());
+		Optional<ContactRepository.User> booker = this.contacts.user(booking.bookerUserId());
 		if (booker.isEmpty()) {
 			log.warn("Booking {}: booker {} unknown; {} not sent", booking.bookingId(), booking.bookerUserId(),
 					template);

@@ -16,7 +16,7 @@ import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.Topics;
 import com.worklib.contracts.identity.MailRequestPayload;
 import com.worklib.notification.contact.PartnerChanged;
-import com.worklib.notification.delivery.Deliveries;
+import com.worklib.notification.delivery.DeliveryRepository;
 import com.worklib.notification.delivery.MailContent;
 import com.worklib.notification.delivery.MailRenderer;
 import com.worklib.platform.messaging.IncomingEvent;
@@ -31,7 +31,7 @@ class IdentityMails {
 
 	private static final Logger log = LoggerFactory.getLogger(IdentityMails.class);
 
-	private final Deliveries deliveries;
+	private final DeliveryRepository deliveries;
 
 	private final MailRenderer renderer;
 
@@ -41,8 +41,8 @@ class IdentityMails {
 
 	private final JsonMapper json;
 
-	IdentityMails(Deliveries deliveries, MailRenderer renderer, MailFormats formats, TransactionTemplate transactions,
-			JsonMapper json) {
+	IdentityMails(DeliveryRepository deliveries, MailRenderer renderer, MailFormats formats,
+			TransactionTemplate transactions, JsonMapper json) {
 		this.deliveries = deliveries;
 		this.renderer = renderer;
 		this.formats = formats;

@@ -7,19 +7,27 @@ import java.util.UUID;
 import com.worklib.contracts.payment.ConnectedAccountPayload;
 import com.worklib.payment.provider.PaymentProvider.AccountState;
 
-/**
- * A partner's Stripe connected account as last reported by Stripe. {@code status} is
- * PENDING (onboarding not finished), ENABLED (payouts enabled) or RESTRICTED (Stripe
- * disabled payouts after onboarding, e.g. a document expired).
- */
-public record ConnectedAccount(UUID partnerId, String stripeAccountId, String status, boolean payoutsEnabled,
+/** A partner's Stripe connected account as last reported by Stripe. */
+public record ConnectedAccount(UUID partnerId, String stripeAccountId, Status status, boolean payoutsEnabled,
 		List<String> requirementsDue, String disabledReason, Instant stripeUpdatedAt, long version) {
 
-	public static String status(AccountState state) {
+	/** Whether Stripe pays this partner out. */
+	public enum Status {
+
+		/** Onboarding not finished. */
+		PENDING,
+		/** Payouts enabled. */
+		ENABLED,
+		/** Stripe disabled payouts after onboarding (a document expired, …). */
+		RESTRICTED
+
+	}
+
+	public static Status status(AccountState state) {
 		if (state.payoutsEnabled()) {
-			return "ENABLED";
+			return Status.ENABLED;
 		}
-		return state.detailsSubmitted() ? "RESTRICTED" : "PENDING";
+		return state.detailsSubmitted() ? Status.RESTRICTED : Status.PENDING;
 	}
 
 	/** Why a payout to this account cannot be made now, or null when it can. */
@@ -29,14 +37,14 @@ public record ConnectedAccount(UUID partnerId, String stripeAccountId, String st
 		}
 		String needs = this.requirementsDue.isEmpty() ? ""
 				: "; Stripe still needs: " + String.join(", ", this.requirementsDue);
-		return ("PENDING".equals(this.status) ? "Stripe onboarding is not finished"
+		return (this.status == Status.PENDING ? "Stripe onboarding is not finished"
 				: "Stripe restricted payouts" + (this.disabledReason == null ? "" : " (" + this.disabledReason + ")"))
 				+ needs;
 	}
 
 	public ConnectedAccountPayload payload() {
-		return new ConnectedAccountPayload(this.partnerId, this.stripeAccountId, this.status, this.payoutsEnabled,
-				this.requirementsDue, this.disabledReason, this.version);
+		return new ConnectedAccountPayload(this.partnerId, this.stripeAccountId, this.status.name(),
+				this.payoutsEnabled, this.requirementsDue, this.disabledReason, this.version);
 	}
 
 }

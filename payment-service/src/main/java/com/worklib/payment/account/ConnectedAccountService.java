@@ -13,9 +13,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.Topics;
-import com.worklib.payment.provider.PaymentProvider;
 import com.worklib.payment.provider.PaymentProvider.AccountState;
 import com.worklib.payment.provider.PaymentProvider.OnboardingLink;
+import com.worklib.payment.provider.PaymentProvider;
 import com.worklib.platform.messaging.EventPublisher;
 
 /**
@@ -28,7 +28,7 @@ public class ConnectedAccountService {
 
 	private static final Logger log = LoggerFactory.getLogger(ConnectedAccountService.class);
 
-	private final ConnectedAccounts accounts;
+	private final ConnectedAccountRepository accounts;
 
 	private final PaymentProvider provider;
 
@@ -38,7 +38,7 @@ public class ConnectedAccountService {
 
 	private final String backOfficeUrl;
 
-	ConnectedAccountService(ConnectedAccounts accounts, PaymentProvider provider, EventPublisher events,
+	ConnectedAccountService(ConnectedAccountRepository accounts, PaymentProvider provider, EventPublisher events,
 			TransactionTemplate transactions,
 			@Value("${worklib.payment.back-office-url:http://localhost:3000}") String backOfficeUrl) {
 		this.accounts = accounts;

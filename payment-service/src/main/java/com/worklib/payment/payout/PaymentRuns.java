@@ -35,7 +35,7 @@ public class PaymentRuns {
 
 	private final JdbcClient jdbc;
 
-	private final Payouts payouts;
+	private final PayoutRepository payouts;
 
 	private final PayoutTransfers transfers;
 
@@ -51,7 +51,7 @@ public class PaymentRuns {
 
 	private final ExecutorService workers;
 
-	PaymentRuns(JdbcClient jdbc, Payouts payouts, PayoutTransfers transfers, Clock clock,
+	PaymentRuns(JdbcClient jdbc, PayoutRepository payouts, PayoutTransfers transfers, Clock clock,
 			@Value("${worklib.payment.lease:60s}") Duration lease,
 			@Value("${worklib.payment.run-concurrency:4}") int concurrency) {
 		this.jdbc = jdbc;
@@ -70,7 +70,24 @@ public class PaymentRuns {
 	 * The state of a run; counts grow while it runs. {@code INTERRUPTED}: it was RUNNING
 	 * but its replica stopped reporting (crashed); start another run to finish its work.
 	 */
-	public record Run(UUID runId, LocalDate date, String trigger, String status, int due, int transferred, int blocked,
+	/** Who started a run: ops through the API, or the schedule on the payout date. */
+	public enum Trigger {
+
+		OPS, SCHEDULED
+
+	}
+
+	/**
+	 * RUNNING, then COMPLETED or FAILED; INTERRUPTED when a RUNNING run's heartbeat
+	 * stopped (its replica died), which is never stored.
+	 */
+	public enum Status {
+
+		RUNNING, COMPLETED, FAILED, INTERRUPTED
+
+	}
+
+	public record Run(UUID runId, LocalDate date, Trigger trigger, Status status, int due, int transferred, int blocked,
 			int failed, int retrying, Instant startedAt, Instant finishedAt) {
 	}
 
@@ -86,7 +103,7 @@ public class PaymentRuns {
 	 * Starts a run in the background.
 	 * @return the run id; empty when the scheduled run of that date already started
 	 */
-	public Optional<UUID> start(LocalDate date, String trigger, UUID requestedBy) {
+	public Optional<UUID> start(LocalDate date, Trigger trigger, UUID requestedBy) {
 		UUID runId = UUID.randomUUID();
 		int inserted = this.jdbc.sql("""
 				INSERT INTO payment_run (run_id, run_date, trigger, requested_by, status, started_at, heartbeat_at)
@@ -95,7 +112,7 @@ public class PaymentRuns {
 				""")
 			.param("runId", runId)
 			.param("date", date)
-			.param("trigger", trigger)
+			.param("trigger", trigger.name())
 			.param("requestedBy", requestedBy)
 			.param("now", Timestamp.from(this.clock.instant()))
 			.update();
@@ -110,7 +127,7 @@ public class PaymentRuns {
 		return this.jdbc.sql("SELECT * FROM payment_run WHERE run_id = :id")
 			.param("id", runId)
 			.query((rs, row) -> new Run(rs.getObject("run_id", UUID.class), rs.getObject("run_date", LocalDate.class),
-					rs.getString("trigger"),
+					Trigger.valueOf(rs.getString("trigger")),
 					status(rs.getString("status"), rs.getTimestamp("heartbeat_at").toInstant()), rs.getInt("due"),
 					rs.getInt("transferred"), rs.getInt("blocked"), rs.getInt("failed"), rs.getInt("retrying"),
 					rs.getTimestamp("started_at").toInstant(),
@@ -118,9 +135,9 @@ public class PaymentRuns {
 			.optional();
 	}
 
-	private String status(String stored, Instant heartbeat) {
+	private Status status(String stored, Instant heartbeat) {
 		boolean silent = heartbeat.plus(this.lease.multipliedBy(3)).isBefore(this.clock.instant());
-		return "RUNNING".equals(stored) && silent ? "INTERRUPTED" : stored;
+		return "RUNNING".equals(stored) && silent ? Status.INTERRUPTED : Status.valueOf(stored);
 	}
 
 	void execute(UUID runId, LocalDate date) {
@@ -153,20 +170,20 @@ public class PaymentRuns {
 					future.get();
 				}
 			}
-			finish(runId, "COMPLETED");
+			finish(runId, Status.COMPLETED);
 			log.info("Payment run {} for {} completed: {}", runId, date, find(runId).orElseThrow());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			finish(runId, "FAILED");
+			finish(runId, Status.FAILED);
 		}
 		catch (java.util.concurrent.ExecutionException ex) {
 			log.error("Payment run {} for {} failed", runId, date, ex.getCause());
-			finish(runId, "FAILED");
+			finish(runId, Status.FAILED);
 		}
 		catch (RuntimeException ex) {
 			log.error("Payment run {} for {} failed", runId, date, ex);
-			finish(runId, "FAILED");
+			finish(runId, Status.FAILED);
 		}
 	}
 
@@ -195,9 +212,9 @@ public class PaymentRuns {
 			.update();
 	}
 
-	private void finish(UUID runId, String status) {
+	private void finish(UUID runId, Status status) {
 		this.jdbc.sql("UPDATE payment_run SET status = :status, finished_at = :now WHERE run_id = :id")
-			.param("status", status)
+			.param("status", status.name())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("id", runId)
 			.update();

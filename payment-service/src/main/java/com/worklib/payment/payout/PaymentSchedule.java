@@ -40,7 +40,7 @@ class PaymentSchedule {
 		LocalDate due = dueDay(ZonedDateTime.now(this.clock.withZone(PayoutCalendar.PARIS)));
 		try {
 			if (!this.runs.scheduledStarted(due)) {
-				this.runs.start(due, "SCHEDULED", null)
+				this.runs.start(due, PaymentRuns.Trigger.SCHEDULED, null)
 					.ifPresent(id -> log.info("Scheduled payment run {} for {} started", id, due));
 			}
 		}

@@ -14,11 +14,11 @@ import com.worklib.platform.messaging.EventPublisher;
 @Component
 class PayoutLedger {
 
-	private final Payouts payouts;
+	private final PayoutRepository payouts;
 
 	private final EventPublisher events;
 
-	PayoutLedger(Payouts payouts, EventPublisher events) {
+	PayoutLedger(PayoutRepository payouts, EventPublisher events) {
 		this.payouts = payouts;
 		this.events = events;
 	}

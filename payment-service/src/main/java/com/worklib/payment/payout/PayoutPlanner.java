@@ -29,7 +29,7 @@ class PayoutPlanner {
 
 	private static final Logger log = LoggerFactory.getLogger(PayoutPlanner.class);
 
-	private final Payouts payouts;
+	private final PayoutRepository payouts;
 
 	private final PayoutCalendar calendar;
 
@@ -39,7 +39,7 @@ class PayoutPlanner {
 
 	private final Clock clock;
 
-	PayoutPlanner(Payouts payouts, PayoutCalendar calendar, Inbox inbox, EventPublisher events, Clock clock) {
+	PayoutPlanner(PayoutRepository payouts, PayoutCalendar calendar, Inbox inbox, EventPublisher events, Clock clock) {
 		this.payouts = payouts;
 		this.calendar = calendar;
 		this.inbox = inbox;

@@ -18,11 +18,11 @@ import com.worklib.contracts.EventTypes;
 @Component
 public class PayoutSettlements {
 
-	private final Payouts payouts;
+	private final PayoutRepository payouts;
 
 	private final PayoutLedger ledger;
 
-	PayoutSettlements(Payouts payouts, PayoutLedger ledger) {
+	PayoutSettlements(PayoutRepository payouts, PayoutLedger ledger) {
 		this.payouts = payouts;
 		this.ledger = ledger;
 	}

@@ -14,10 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.worklib.contracts.EventTypes;
 import com.worklib.payment.account.ConnectedAccount;
-import com.worklib.payment.account.ConnectedAccounts;
-import com.worklib.payment.provider.PaymentProvider;
+import com.worklib.payment.account.ConnectedAccountRepository;
 import com.worklib.payment.provider.PaymentProvider.TransferOutcome;
 import com.worklib.payment.provider.PaymentProvider.TransferRequest;
+import com.worklib.payment.provider.PaymentProvider;
 import com.worklib.payment.provider.ProviderUnavailableException;
 
 /**
@@ -39,11 +39,11 @@ class PayoutTransfers {
 
 	}
 
-	private final Payouts payouts;
+	private final PayoutRepository payouts;
 
-	private final TransferAttempts attempts;
+	private final TransferAttemptRepository attempts;
 
-	private final ConnectedAccounts accounts;
+	private final ConnectedAccountRepository accounts;
 
 	private final PaymentProvider provider;
 
@@ -53,8 +53,8 @@ class PayoutTransfers {
 
 	private final Clock clock;
 
-	PayoutTransfers(Payouts payouts, TransferAttempts attempts, ConnectedAccounts accounts, PaymentProvider provider,
-			PayoutLedger ledger, TransactionTemplate transactions, Clock clock) {
+	PayoutTransfers(PayoutRepository payouts, TransferAttemptRepository attempts, ConnectedAccountRepository accounts,
+			PaymentProvider provider, PayoutLedger ledger, TransactionTemplate transactions, Clock clock) {
 		this.payouts = payouts;
 		this.attempts = attempts;
 		this.accounts = accounts;
@@ -111,7 +111,7 @@ class PayoutTransfers {
 	 * have transferred (the payout is then recorded as transferred).
 	 */
 	private Optional<UUID> openAttempt(Payout payout, UUID runId) {
-		Optional<TransferAttempts.OpenAttempt> open = this.attempts.open(payout.payoutId());
+		Optional<TransferAttemptRepository.OpenAttempt> open = this.attempts.open(payout.payoutId());
 		if (open.isPresent()) {
 			if (open.get().createdAt().plus(KEY_LIFETIME).isAfter(this.clock.instant())) {
 				return Optional.of(open.get().attemptId());

@@ -28,8 +28,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * {@link ArchTest} run, so every rule here carries it (without it, the rules were
  * declared and never checked). Time only through the injected {@link Clock}; no field
  * injection; no service imports another's code; feature packages form no cycle;
- * controllers live in a {@code web} package; the domain does not import the service's
- * {@code web} packages.
+ * controllers live in a {@code web} package and return records declared there; only
+ * {@code web} packages use servlet or HTTP types; the domain does not import the
+ * service's {@code web} packages; every package has a {@code package-info.java}.
  */
 public final class WorklibArchitectureRules {
 
@@ -94,6 +95,54 @@ public final class WorklibArchitectureRules {
 		.resideInAPackage("..web..")
 		.because("each feature keeps its HTTP mapping in its web subpackage (CONTRIBUTING.md)");
 
+	/**
+	 * What a controller returns is a record of its {@code web} package (or a JDK, Spring
+	 * or platform type around one: {@code ResponseEntity<X>}, {@code PageResponse<X>},
+	 * {@code List<X>}), never an aggregate: the API's shape changes only on purpose.
+	 */
+	@ArchTest
+	public static final ArchRule CONTROLLERS_RETURN_WEB_RECORDS = com.tngtech.archunit.lang.syntax.ArchRuleDefinition
+		.methods()
+		.that()
+		.areDeclaredInClassesThat()
+		.areAnnotatedWith("org.springframework.web.bind.annotation.RestController")
+		.and()
+		.areMetaAnnotatedWith("org.springframework.web.bind.annotation.RequestMapping")
+		.should(new ArchCondition<>("return only types declared in a web package") {
+			@Override
+			public void check(com.tngtech.archunit.core.domain.JavaMethod method, ConditionEvents events) {
+				java.util.Set<JavaClass> returned = new java.util.LinkedHashSet<>();
+				collect(method.getReturnType(), returned);
+				for (JavaClass type : returned) {
+					if (serviceOf(type.getPackageName()) != null && !inWeb(type.getPackageName())) {
+						events.add(SimpleConditionEvent.violated(method, method.getFullName() + " returns "
+								+ type.getName() + ", which is not declared in a web package"));
+					}
+				}
+			}
+		})
+		.because("controllers return response records declared in web, never entities (CONTRIBUTING.md)");
+
+	/** Servlet, Spring MVC and HTTP types, and the platform's problem-details layer. */
+	static final String[] HTTP_PACKAGES = { "jakarta.servlet..", "org.springframework.http..",
+			"org.springframework.web.bind..", "org.springframework.web.servlet..", "org.springframework.web.method..",
+			"org.springframework.web.context..", "com.worklib.platform.web.." };
+
+	/**
+	 * HTTP is the {@code web} packages' business: features throw domain refusals
+	 * ({@code platform.domain}), and {@code ProblemDetailsAdvice} maps them.
+	 */
+	@ArchTest
+	public static final ArchRule ONLY_WEB_USES_HTTP = noClasses().that()
+		.resideOutsideOfPackage("..web..")
+		.and(com.tngtech.archunit.base.DescribedPredicate.describe("belong to a service",
+				(JavaClass c) -> serviceOf(c.getPackageName()) != null))
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(HTTP_PACKAGES)
+		.because("aggregates and services throw domain exceptions; only web knows statuses, servlets and "
+				+ "ApiException (CONTRIBUTING.md)");
+
 	@ArchTest
 	public static final ArchRule THE_DOMAIN_DOES_NOT_IMPORT_WEB = noClasses().that()
 		.resideOutsideOfPackage("..web..")
@@ -124,6 +173,22 @@ public final class WorklibArchitectureRules {
 		return com.tngtech.archunit.base.DescribedPredicate.describe("reside in a service's web package",
 				c -> serviceOf(c.getPackageName()) != null
 						&& (c.getPackageName().endsWith(".web") || c.getPackageName().contains(".web.")));
+	}
+
+	static boolean inWeb(String packageName) {
+		return packageName.endsWith(".web") || packageName.contains(".web.");
+	}
+
+	/** The raw type and, recursively, its type arguments and array components. */
+	static void collect(com.tngtech.archunit.core.domain.JavaType type, java.util.Set<JavaClass> into) {
+		JavaClass raw = type.toErasure();
+		into.add(raw.isArray() ? raw.getBaseComponentType() : raw);
+		if (type instanceof com.tngtech.archunit.core.domain.JavaParameterizedType parameterized) {
+			parameterized.getActualTypeArguments().forEach(argument -> collect(argument, into));
+		}
+		else if (type instanceof com.tngtech.archunit.core.domain.JavaWildcardType wildcard) {
+			wildcard.getUpperBounds().forEach(bound -> collect(bound, into));
+		}
 	}
 
 	static String serviceOf(String packageName) {

@@ -32,7 +32,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.worklib.contracts.Topics;
-import com.worklib.platform.web.ApiException;
+import com.worklib.platform.domain.ConflictException;
+import com.worklib.platform.domain.NotFoundException;
 
 /**
  * The dead letters of this service's consumers, for ops: each {@code <topic>.dlt} record
@@ -100,19 +101,19 @@ public class DeadLetters {
 
 	/**
 	 * Sends the dead letter at {@code topic/partition/offset} back to its topic.
-	 * @throws ApiException 404 when no such dead letter of this service exists, 409 when
-	 * it was replayed already
+	 * @throws NotFoundException when no such dead letter of this service exists;
+	 * {@link ConflictException} when it was replayed already
 	 */
 	public DeadLetter replay(String topic, int partition, long offset, UUID by) {
 		ConsumerRecord<String, String> record;
 		try (Consumer<String, String> consumer = reader()) {
 			record = readOne(consumer, new TopicPartition(topic, partition), offset)
-				.orElseThrow(() -> ApiException.notFound("Dead letter " + topic + "/" + partition + "/" + offset));
+				.orElseThrow(() -> new NotFoundException("Dead letter " + topic + "/" + partition + "/" + offset));
 		}
 		DeadLetter letter = describe(record);
 		List<String> groups = consumedTopics().get(letter.originalTopic());
 		if (groups == null || !groups.contains(letter.consumerGroup())) {
-			throw ApiException.notFound("Dead letter " + topic + "/" + partition + "/" + offset);
+			throw new NotFoundException("Dead letter " + topic + "/" + partition + "/" + offset);
 		}
 		Instant now = this.clock.instant();
 		this.transactions.executeWithoutResult(status -> {
@@ -129,8 +130,8 @@ public class DeadLetters {
 				.param("by", by)
 				.update();
 			if (recorded == 0) {
-				throw ApiException
-					.conflict("Dead letter " + topic + "/" + partition + "/" + offset + " was replayed already");
+				throw new ConflictException(
+						"Dead letter " + topic + "/" + partition + "/" + offset + " was replayed already");
 			}
 			ProducerRecord<String, String> again = new ProducerRecord<>(letter.originalTopic(), record.key(),
 					record.value());

@@ -12,6 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import com.worklib.platform.domain.ForbiddenException;
 import com.worklib.platform.web.ApiException;
 
 /**
@@ -48,7 +49,7 @@ public record CurrentUser(UUID userId, String email, Set<String> realmRoles) {
 	public static CurrentUser requireOps(String forbidden) {
 		CurrentUser user = get();
 		if (!user.isOps()) {
-			throw ApiException.forbidden(forbidden);
+			throw new ForbiddenException(forbidden);
 		}
 		return user;
 	}

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
-import com.worklib.platform.web.ApiException;
+import com.worklib.platform.domain.ForbiddenException;
+import com.worklib.platform.domain.NotFoundException;
 
 /**
  * The one authorization check for partner-scoped requests (OWASP API1). Reads: ops, or a
@@ -30,7 +31,7 @@ public class PartnerAccess {
 		}
 		Optional<PartnerRole> role = this.memberships.activeRole(partnerId, user.userId());
 		if (role.isEmpty() || !allowed(role.get(), roles)) {
-			throw ApiException.notFound(what);
+			throw new NotFoundException(what);
 		}
 	}
 
@@ -40,10 +41,10 @@ public class PartnerAccess {
 	public void requireWrite(CurrentUser user, UUID partnerId, PartnerRole... roles) {
 		Optional<PartnerRole> role = this.memberships.activeRole(partnerId, user.userId());
 		if (role.isEmpty()) {
-			throw ApiException.forbidden("You are not a member of this partner");
+			throw new ForbiddenException("You are not a member of this partner");
 		}
 		if (!allowed(role.get(), roles)) {
-			throw ApiException.forbidden(
+			throw new ForbiddenException(
 					"Your role " + role.get() + " does not allow this; it needs one of " + Arrays.toString(roles));
 		}
 	}

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.worklib.platform.web.ApiException;
+import com.worklib.platform.domain.RuleViolationException;
 
 /** Dev-only: read, move and reset this service's clock. */
 @RestController
@@ -35,13 +35,13 @@ class DevClockController {
 	ResponseEntity<Map<String, Object>> set(@RequestBody Map<String, String> body) {
 		String value = body.get("instant");
 		if (value == null) {
-			throw ApiException.unprocessable("dev-clock", "Body must be {\"instant\": \"<ISO-8601 instant>\"}");
+			throw new RuleViolationException("dev-clock", "Body must be {\"instant\": \"<ISO-8601 instant>\"}");
 		}
 		try {
 			this.clock.set(parse(value));
 		}
 		catch (DateTimeParseException ex) {
-			throw ApiException.unprocessable("dev-clock", "'" + value + "' is not an ISO-8601 instant");
+			throw new RuleViolationException("dev-clock", "'" + value + "' is not an ISO-8601 instant");
 		}
 		return ResponseEntity.ok(now());
 	}

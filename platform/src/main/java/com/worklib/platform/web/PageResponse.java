@@ -1,5 +1,6 @@
 package com.worklib.platform.web;
 
+import com.worklib.platform.domain.FieldValidationException;
 import java.util.List;
 import java.util.function.Function;
 

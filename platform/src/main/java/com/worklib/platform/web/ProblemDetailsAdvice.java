@@ -28,6 +28,10 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.worklib.platform.domain.DomainException;
+import com.worklib.platform.domain.FieldError;
+import com.worklib.platform.domain.FieldValidationException;
+
 /**
  * Turns every exception a controller lets through into {@code application/problem+json}.
  * Validation failures list each field; unreadable bodies say which property or value is
@@ -47,6 +51,27 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.status(ex.status()).body(problem);
 	}
 
+	/**
+	 * A feature's refusal: its kind chooses the status (404, 403, 409, 410, 422), its
+	 * type and detail pass through.
+	 */
+	@ExceptionHandler(DomainException.class)
+	ResponseEntity<ProblemDetail> domain(DomainException ex) {
+		HttpStatus status = status(ex.refusal());
+		ProblemDetail problem = Problems.of(status, ex.type(), status.getReasonPhrase(), ex.getMessage());
+		return ResponseEntity.status(status).body(problem);
+	}
+
+	static HttpStatus status(DomainException.Refusal refusal) {
+		return switch (refusal) {
+			case NOT_FOUND -> HttpStatus.NOT_FOUND;
+			case FORBIDDEN -> HttpStatus.FORBIDDEN;
+			case CONFLICT -> HttpStatus.CONFLICT;
+			case GONE -> HttpStatus.GONE;
+			case RULE -> HttpStatus.UNPROCESSABLE_CONTENT;
+		};
+	}
+
 	@ExceptionHandler(FieldValidationException.class)
 	ResponseEntity<ProblemDetail> fieldValidation(FieldValidationException ex) {
 		return ResponseEntity.badRequest().body(Problems.validation(ex.getMessage(), ex.errors()));
@@ -54,10 +79,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ConstraintViolationException.class)
 	ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
-		List<Problems.FieldError> errors = ex.getConstraintViolations()
+		List<FieldError> errors = ex.getConstraintViolations()
 			.stream()
-			.map(v -> new Problems.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
-			.sorted(Comparator.comparing(Problems.FieldError::field))
+			.map(v -> new FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+			.sorted(Comparator.comparing(FieldError::field))
 			.toList();
 		return ResponseEntity.badRequest().body(Problems.validation(summary(errors), errors));
 	}
@@ -77,8 +102,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
-		List<Problems.FieldError> errors = List
-			.of(new Problems.FieldError(ex.getName(), "has an invalid value '" + ex.getValue() + "'"));
+		List<FieldError> errors = List.of(new FieldError(ex.getName(), "has an invalid value '" + ex.getValue() + "'"));
 		return ResponseEntity.badRequest().body(Problems.validation(summary(errors), errors));
 	}
 
@@ -93,26 +117,26 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Problems.FieldError> errors = ex.getBindingResult()
+		List<FieldError> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
-			.map(e -> new Problems.FieldError(e.getField(), e.getDefaultMessage()))
-			.sorted(Comparator.comparing(Problems.FieldError::field))
+			.map(e -> new FieldError(e.getField(), e.getDefaultMessage()))
+			.sorted(Comparator.comparing(FieldError::field))
 			.collect(Collectors.toList());
 		ex.getBindingResult()
 			.getGlobalErrors()
-			.forEach(e -> errors.add(new Problems.FieldError(e.getObjectName(), e.getDefaultMessage())));
+			.forEach(e -> errors.add(new FieldError(e.getObjectName(), e.getDefaultMessage())));
 		return ResponseEntity.badRequest().body(Problems.validation(summary(errors), errors));
 	}
 
 	@Override
 	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		List<Problems.FieldError> errors = ex.getParameterValidationResults()
+		List<FieldError> errors = ex.getParameterValidationResults()
 			.stream()
 			.flatMap(r -> r.getResolvableErrors()
 				.stream()
-				.map(e -> new Problems.FieldError(r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
+				.map(e -> new FieldError(r.getMethodParameter().getParameterName(), e.getDefaultMessage())))
 			.toList();
 		return ResponseEntity.badRequest().body(Problems.validation(summary(errors), errors));
 	}
@@ -121,19 +145,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		DatabindException databind = databindCause(ex);
-		List<Problems.FieldError> errors;
+		List<FieldError> errors;
 		String detail;
 		if (databind instanceof UnrecognizedPropertyException unknown) {
-			errors = List.of(new Problems.FieldError(path(unknown), "is not a known property"));
+			errors = List.of(new FieldError(path(unknown), "is not a known property"));
 			detail = "Unknown property '" + unknown.getPropertyName() + "'";
 		}
 		else if (databind instanceof InvalidFormatException invalid) {
-			errors = List
-				.of(new Problems.FieldError(path(invalid), "has an invalid value '" + invalid.getValue() + "'"));
+			errors = List.of(new FieldError(path(invalid), "has an invalid value '" + invalid.getValue() + "'"));
 			detail = summary(errors);
 		}
 		else if (databind != null && !databind.getPath().isEmpty()) {
-			errors = List.of(new Problems.FieldError(path(databind), "has the wrong type or format"));
+			errors = List.of(new FieldError(path(databind), "has the wrong type or format"));
 			detail = summary(errors);
 		}
 		else {
@@ -141,7 +164,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			detail = "The request body is missing or is not valid JSON";
 		}
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed", "Malformed request", detail);
-		problem.setProperty("errors", errors.stream().map(Problems.FieldError::asMap).toList());
+		problem.setProperty("errors", errors.stream().map(FieldError::asMap).toList());
 		return ResponseEntity.badRequest().body(problem);
 	}
 
@@ -179,7 +202,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
 	}
 
-	private static String summary(List<Problems.FieldError> errors) {
+	private static String summary(List<FieldError> errors) {
 		return errors.stream().map(e -> e.field() + " " + e.message()).collect(Collectors.joining("; "));
 	}
 

@@ -2,10 +2,11 @@ package com.worklib.platform.web;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+
+import com.worklib.platform.domain.FieldError;
 
 /** Builds the problem details every Worklib service answers with. */
 public final class Problems {
@@ -30,15 +31,6 @@ public final class Problems {
 		ProblemDetail problem = of(HttpStatusCode.valueOf(400), "validation", "Invalid request", detail);
 		problem.setProperty("errors", errors.stream().map(FieldError::asMap).toList());
 		return problem;
-	}
-
-	/** One entry of {@code errors[]}: which field, and what is wrong with it. */
-	public record FieldError(String field, String message) {
-
-		Map<String, String> asMap() {
-			return Map.of("field", this.field, "message", this.message);
-		}
-
 	}
 
 }

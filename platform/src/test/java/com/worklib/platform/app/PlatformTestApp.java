@@ -21,13 +21,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.platform.domain.ConflictException;
 import com.worklib.platform.messaging.EventPublisher;
 import com.worklib.platform.messaging.IncomingEvent;
 import com.worklib.platform.messaging.Inbox;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;
-import com.worklib.platform.web.ApiException;
 
 /** A small service built on the platform, as a real service would be. */
 @SpringBootApplication
@@ -153,7 +153,7 @@ public class PlatformTestApp {
 
 		@GetMapping("/conflict")
 		String conflict() {
-			throw ApiException.conflict("The slot 09:00–10:00 is already taken");
+			throw new ConflictException("The slot 09:00–10:00 is already taken");
 		}
 
 		@GetMapping("/crash")

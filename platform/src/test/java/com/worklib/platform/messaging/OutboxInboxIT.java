@@ -232,7 +232,7 @@ class OutboxInboxIT {
 				.single() == 1);
 		assertThatThrownBy(
 				() -> this.deadLetters.replay(dead.topic(), dead.partition(), dead.offset(), UUID.randomUUID()))
-			.isInstanceOf(com.worklib.platform.web.ApiException.class)
+			.isInstanceOf(com.worklib.platform.domain.ConflictException.class)
 			.hasMessageContaining("replayed already");
 		assertThat(this.deadLetters.list()
 			.stream()

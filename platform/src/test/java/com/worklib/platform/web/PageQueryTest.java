@@ -1,5 +1,6 @@
 package com.worklib.platform.web;
 
+import com.worklib.platform.domain.FieldValidationException;
 import org.junit.jupiter.api.Test;
 
 import com.worklib.platform.web.PageResponse.PageQuery;

@@ -22,8 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
 
-import com.worklib.platform.web.PageResponse.PageQuery;
-
 @Repository
 public class EstablishmentRepository {
 
@@ -56,13 +54,13 @@ public class EstablishmentRepository {
 			.optional();
 	}
 
-	public List<Establishment> findByPartner(UUID partnerId, PageQuery page) {
+	public List<Establishment> findByPartner(UUID partnerId, long offset, int limit) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM establishment WHERE partner_id = :partnerId ORDER BY name, id "
 					+ "LIMIT :limit OFFSET :offset")
 			.param("partnerId", partnerId)
-			.param("limit", page.size())
-			.param("offset", page.offset())
+			.param("limit", limit)
+			.param("offset", offset)
 			.query(this::map)
 			.list();
 	}

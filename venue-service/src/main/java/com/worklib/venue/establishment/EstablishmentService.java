@@ -6,11 +6,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.worklib.platform.domain.NotFoundException;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;
-import com.worklib.platform.web.ApiException;
-import com.worklib.platform.web.PageResponse.PageQuery;
 import com.worklib.venue.establishment.Establishment.EstablishmentDetails;
 import com.worklib.venue.partner.PartnerRepository;
 import com.worklib.venue.shared.VenueEvents;
@@ -36,7 +35,7 @@ public class EstablishmentService {
 
 	@Transactional
 	public Establishment create(UUID partnerId, EstablishmentDetails details, CurrentUser user) {
-		this.partners.findById(partnerId).orElseThrow(() -> ApiException.notFound("Partner " + partnerId));
+		this.partners.findById(partnerId).orElseThrow(() -> new NotFoundException("Partner " + partnerId));
 		this.access.requireWrite(user, partnerId, PartnerRole.OWNER, PartnerRole.MANAGER);
 		Establishment created = new Establishment(UUID.randomUUID(), partnerId, details.name(), details.address(),
 				details.timezone(), details.openingHours(), details.description(), details.bookingContact(), null, 1);
@@ -64,13 +63,13 @@ public class EstablishmentService {
 	@Transactional(readOnly = true)
 	public Establishment get(UUID establishmentId) {
 		return this.establishments.findById(establishmentId)
-			.orElseThrow(() -> ApiException.notFound("Establishment " + establishmentId));
+			.orElseThrow(() -> new NotFoundException("Establishment " + establishmentId));
 	}
 
 	@Transactional(readOnly = true)
-	public List<Establishment> ofPartner(UUID partnerId, PageQuery page, CurrentUser user) {
+	public List<Establishment> ofPartner(UUID partnerId, long offset, int limit, CurrentUser user) {
 		this.access.requireRead(user, partnerId, "Partner " + partnerId);
-		return this.establishments.findByPartner(partnerId, page);
+		return this.establishments.findByPartner(partnerId, offset, limit);
 	}
 
 	public long countOfPartner(UUID partnerId) {

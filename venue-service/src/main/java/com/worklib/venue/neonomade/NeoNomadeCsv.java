@@ -19,11 +19,11 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+import com.worklib.platform.domain.FieldValidationException;
 import com.worklib.platform.money.Money;
 import com.worklib.platform.money.PriceUnit;
 import com.worklib.platform.money.VatRate;
 import com.worklib.platform.security.EmailAddresses;
-import com.worklib.platform.web.FieldValidationException;
 import com.worklib.venue.establishment.Address;
 import com.worklib.venue.establishment.BookingContact;
 import com.worklib.venue.establishment.Establishment.EstablishmentDetails;

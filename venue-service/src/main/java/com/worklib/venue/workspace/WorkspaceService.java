@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.worklib.platform.domain.NotFoundException;
 import com.worklib.platform.money.Money;
 import com.worklib.platform.money.PriceBreakdown;
 import com.worklib.platform.money.PriceUnit;
@@ -15,7 +16,6 @@ import com.worklib.platform.money.VatRate;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;
-import com.worklib.platform.web.ApiException;
 import com.worklib.venue.establishment.Establishment;
 import com.worklib.venue.establishment.EstablishmentRepository;
 import com.worklib.venue.partner.PartnerRepository;
@@ -51,7 +51,7 @@ public class WorkspaceService {
 	@Transactional
 	public Workspace create(UUID establishmentId, WorkspaceDetails details, CurrentUser user) {
 		Establishment establishment = this.establishments.findById(establishmentId)
-			.orElseThrow(() -> ApiException.notFound("Establishment " + establishmentId));
+			.orElseThrow(() -> new NotFoundException("Establishment " + establishmentId));
 		this.access.requireWrite(user, establishment.partnerId(), PartnerRole.OWNER, PartnerRole.MANAGER);
 		Workspace created = new Workspace(UUID.randomUUID(), establishmentId, establishment.partnerId(), details, null,
 				1);
@@ -63,7 +63,7 @@ public class WorkspaceService {
 	@Transactional
 	public Workspace update(UUID workspaceId, WorkspaceDetails details, CurrentUser user) {
 		Workspace current = this.workspaces.findById(workspaceId)
-			.orElseThrow(() -> ApiException.notFound("Workspace " + workspaceId));
+			.orElseThrow(() -> new NotFoundException("Workspace " + workspaceId));
 		this.access.requireWrite(user, current.partnerId(), PartnerRole.OWNER, PartnerRole.MANAGER);
 		if (current.details().equals(details)) {
 			return current;
@@ -81,14 +81,14 @@ public class WorkspaceService {
 	public PricedWorkspace get(UUID workspaceId, CurrentUser user) {
 		Workspace workspace = this.workspaces.findById(workspaceId)
 			.filter(w -> w.details().active() || this.access.seesPartnerData(user, w.partnerId()))
-			.orElseThrow(() -> ApiException.notFound("Workspace " + workspaceId));
+			.orElseThrow(() -> new NotFoundException("Workspace " + workspaceId));
 		return priced(workspace, user);
 	}
 
 	@Transactional(readOnly = true)
 	public List<PricedWorkspace> ofEstablishment(UUID establishmentId, CurrentUser user) {
 		Establishment establishment = this.establishments.findById(establishmentId)
-			.orElseThrow(() -> ApiException.notFound("Establishment " + establishmentId));
+			.orElseThrow(() -> new NotFoundException("Establishment " + establishmentId));
 		boolean partnerView = this.access.seesPartnerData(user, establishment.partnerId());
 		return this.workspaces.findByEstablishment(establishmentId, !partnerView)
 			.stream()
@@ -114,7 +114,7 @@ public class WorkspaceService {
 			CurrentUser user) {
 		this.access.requireRead(user, partnerId, "Partner " + partnerId);
 		int feeBps = this.partners.findById(partnerId)
-			.orElseThrow(() -> ApiException.notFound("Partner " + partnerId))
+			.orElseThrow(() -> new NotFoundException("Partner " + partnerId))
 			.platformFeeBps();
 		return Pricing.price(unitPriceExclVat, unit, BigDecimal.ONE, vatRate, feeBps);
 	}

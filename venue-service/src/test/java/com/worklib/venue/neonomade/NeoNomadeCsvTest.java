@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.worklib.platform.domain.FieldValidationException;
 import com.worklib.platform.money.Money;
 import com.worklib.platform.money.PriceUnit;
-import com.worklib.platform.web.FieldValidationException;
 import com.worklib.venue.workspace.WorkspaceType;
 
 import static org.assertj.core.api.Assertions.assertThat;

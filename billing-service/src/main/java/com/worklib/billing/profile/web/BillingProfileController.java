@@ -16,14 +16,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.platform.domain.NotFoundException;
 import com.worklib.billing.profile.BillingProfile;
-import com.worklib.billing.profile.BillingProfiles;
+import com.worklib.billing.profile.BillingProfileRepository;
 import com.worklib.billing.profile.MandateText;
+import com.worklib.platform.domain.FieldValidationException;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;
-import com.worklib.platform.web.ApiException;
-import com.worklib.platform.web.FieldValidationException;
 
 /**
  * Settings > Billing information (OWNER and FINANCE) and the self-billing mandate (OWNER
@@ -36,33 +36,34 @@ class BillingProfileController {
 	/** The mandate texts a partner can accept. */
 	static final Set<String> MANDATE_VERSIONS = Set.of(MandateText.CURRENT_VERSION);
 
-	private final BillingProfiles profiles;
+	private final BillingProfileRepository profiles;
 
 	private final PartnerAccess access;
 
 	private final Clock clock;
 
-	BillingProfileController(BillingProfiles profiles, PartnerAccess access, Clock clock) {
+	BillingProfileController(BillingProfileRepository profiles, PartnerAccess access, Clock clock) {
 		this.profiles = profiles;
 		this.access = access;
 		this.clock = clock;
 	}
 
 	@GetMapping("/billing-profile")
-	BillingProfile get(@PathVariable UUID partnerId) {
+	BillingProfileResponse get(@PathVariable UUID partnerId) {
 		this.access.requireRead(CurrentUser.get(), partnerId, "Billing profile of partner " + partnerId,
 				PartnerRole.OWNER, PartnerRole.FINANCE);
 		return this.profiles.find(partnerId)
-			.orElseThrow(() -> ApiException.notFound("Billing profile of partner " + partnerId));
+			.map(BillingProfileResponse::of)
+			.orElseThrow(() -> new NotFoundException("Billing profile of partner " + partnerId));
 	}
 
 	@PutMapping("/billing-profile")
-	BillingProfile put(@PathVariable UUID partnerId, @RequestBody BillingProfile.Request request) {
+	BillingProfileResponse put(@PathVariable UUID partnerId, @RequestBody BillingProfile.Request request) {
 		CurrentUser user = CurrentUser.get();
 		this.access.requireWrite(user, partnerId, PartnerRole.OWNER, PartnerRole.FINANCE);
 		BillingProfile profile = request.validated(partnerId, this.clock.instant(), user.userId());
 		this.profiles.save(profile);
-		return profile;
+		return BillingProfileResponse.of(profile);
 	}
 
 	/**
@@ -77,15 +78,23 @@ class BillingProfileController {
 		this.access.requireRead(CurrentUser.get(), partnerId, "Partner " + partnerId, PartnerRole.OWNER,
 				PartnerRole.FINANCE);
 		return new MandateView(MandateText.CURRENT_VERSION, MandateText.current(),
-				this.profiles.findMandate(partnerId).orElse(null));
+				this.profiles.findMandate(partnerId).map(MandateResponse::of).orElse(null));
 	}
 
 	record MandateView(String currentVersion, MandateText.Texts text,
-			@JsonInclude(JsonInclude.Include.NON_NULL) BillingProfiles.Mandate accepted) {
+			@JsonInclude(JsonInclude.Include.NON_NULL) MandateResponse accepted) {
+	}
+
+	record MandateResponse(String mandateVersion, java.time.Instant acceptedAt, UUID acceptedBy) {
+
+		static MandateResponse of(BillingProfileRepository.Mandate m) {
+			return new MandateResponse(m.mandateVersion(), m.acceptedAt(), m.acceptedBy());
+		}
+
 	}
 
 	@PostMapping("/self-billing-mandate")
-	ResponseEntity<BillingProfiles.Mandate> acceptMandate(@PathVariable UUID partnerId,
+	ResponseEntity<MandateResponse> acceptMandate(@PathVariable UUID partnerId,
 			@RequestBody MandateAcceptance acceptance) {
 		CurrentUser user = CurrentUser.get();
 		this.access.requireWrite(user, partnerId, PartnerRole.OWNER);
@@ -95,10 +104,10 @@ class BillingProfileController {
 		if (acceptance.mandateVersion() == null || !MANDATE_VERSIONS.contains(acceptance.mandateVersion())) {
 			throw FieldValidationException.of("mandateVersion", "must be one of " + MANDATE_VERSIONS);
 		}
-		BillingProfiles.Mandate mandate = new BillingProfiles.Mandate(acceptance.mandateVersion(), this.clock.instant(),
-				user.userId());
+		BillingProfileRepository.Mandate mandate = new BillingProfileRepository.Mandate(acceptance.mandateVersion(),
+				this.clock.instant(), user.userId());
 		this.profiles.saveMandate(partnerId, mandate);
-		return ResponseEntity.status(HttpStatus.CREATED).body(mandate);
+		return ResponseEntity.status(HttpStatus.CREATED).body(MandateResponse.of(mandate));
 	}
 
 	record MandateAcceptance(Boolean accepted, String mandateVersion) {

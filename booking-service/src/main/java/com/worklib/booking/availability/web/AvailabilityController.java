@@ -1,26 +1,20 @@
 package com.worklib.booking.availability.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.worklib.booking.availability.HalfHours;
-import com.worklib.booking.booking.Booking;
-import com.worklib.booking.booking.BookingRepository;
-import com.worklib.booking.catalog.Catalog;
-import com.worklib.booking.catalog.CatalogWorkspace;
-import com.worklib.platform.web.ApiException;
+import com.worklib.booking.availability.AvailabilityService;
 
 /**
  * {@code GET /workspaces/{id}/availability?date=}: the day's opening hours in venue time,
@@ -30,13 +24,10 @@ import com.worklib.platform.web.ApiException;
 @RequestMapping("/api/bookings/v1")
 class AvailabilityController {
 
-	private final Catalog catalog;
+	private final AvailabilityService availability;
 
-	private final BookingRepository bookings;
-
-	AvailabilityController(Catalog catalog, BookingRepository bookings) {
-		this.catalog = catalog;
-		this.bookings = bookings;
+	AvailabilityController(AvailabilityService availability) {
+		this.availability = availability;
 	}
 
 	record Hours(LocalTime opens, LocalTime closes) {
@@ -53,37 +44,20 @@ class AvailabilityController {
 	}
 
 	@GetMapping("/workspaces/{workspaceId}/availability")
-	@Transactional(readOnly = true)
 	Availability availability(@PathVariable UUID workspaceId, @RequestParam LocalDate date) {
-		CatalogWorkspace w = this.catalog.workspace(workspaceId)
-			.filter(CatalogWorkspace::active)
-			.orElseThrow(() -> ApiException.notFound("Workspace " + workspaceId));
-		var zone = w.timezone();
-		List<Hours> hours = w.hoursOn(date.getDayOfWeek()).stream().map(h -> new Hours(h.opens(), h.closes())).toList();
-		ZonedDateTime dayStart = date.atStartOfDay(zone);
-		List<Booking> active = this.bookings.activeOverlapping(workspaceId, dayStart.toInstant(),
-				date.plusDays(1).atStartOfDay(zone).toInstant());
-		List<Range> busy = new ArrayList<>();
-		List<Remaining> remaining = new ArrayList<>();
-		if (w.exclusive()) {
-			active.forEach(b -> busy
-				.add(new Range(b.start().atZone(zone).toOffsetDateTime(), b.end().atZone(zone).toOffsetDateTime())));
-		}
-		else {
-			for (HalfHours.Cell cell : HalfHours.of(date, zone, w.hoursOn(date.getDayOfWeek()))) {
-				OffsetDateTime from = cell.start().atZone(zone).toOffsetDateTime();
-				OffsetDateTime to = cell.end().atZone(zone).toOffsetDateTime();
-				long taken = active.stream()
-					.filter(b -> b.start().isBefore(cell.end()) && b.end().isAfter(cell.start()))
-					.count();
-				int left = (int) Math.max(0, w.capacity() - taken);
-				remaining.add(new Remaining(from, to, left));
-				if (left == 0) {
-					busy.add(new Range(from, to));
-				}
-			}
-		}
-		return new Availability(date, zone.getId(), hours, busy, remaining);
+		AvailabilityService.Day day = this.availability.day(workspaceId, date);
+		ZoneId zone = day.zone();
+		return new Availability(day.date(), zone.getId(),
+				day.openingHours().stream().map(h -> new Hours(h.opens(), h.closes())).toList(),
+				day.busy().stream().map(r -> new Range(at(r.start(), zone), at(r.end(), zone))).toList(),
+				day.remainingCapacity()
+					.stream()
+					.map(r -> new Remaining(at(r.start(), zone), at(r.end(), zone), r.remaining()))
+					.toList());
+	}
+
+	private static OffsetDateTime at(Instant instant, ZoneId zone) {
+		return instant.atZone(zone).toOffsetDateTime();
 	}
 
 }

@@ -25,15 +25,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.platform.domain.ForbiddenException;
 import com.worklib.booking.booking.Booking;
 import com.worklib.booking.booking.BookingQueries;
 import com.worklib.booking.booking.BookingService;
+import com.worklib.platform.domain.FieldValidationException;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
-import com.worklib.platform.web.ApiException;
-import com.worklib.platform.web.FieldValidationException;
-import com.worklib.platform.web.PageResponse;
 import com.worklib.platform.web.PageResponse.PageQuery;
+import com.worklib.platform.web.PageResponse;
 
 @RestController
 @RequestMapping("/api/bookings/v1")
@@ -63,7 +63,7 @@ class BookingController {
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		CurrentUser user = CurrentUser.get();
 		if (!user.hasRealmRole(CurrentUser.ROLE_EMPLOYEE)) {
-			throw ApiException.forbidden("Only employees with a verified address can book");
+			throw new ForbiddenException("Only employees with a verified address can book");
 		}
 		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
 			throw FieldValidationException.of("Idempotency-Key", "must be 1 to 200 characters");

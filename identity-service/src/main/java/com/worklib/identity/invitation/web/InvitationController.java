@@ -42,15 +42,20 @@ class InvitationController {
 
 	@PostMapping("/partners/{partnerId}/invitations")
 	@ResponseStatus(HttpStatus.CREATED)
-	InvitationService.Created invite(@PathVariable UUID partnerId, @Valid @RequestBody InviteRequest request) {
-		return this.invitations.invite(partnerId,
+	InvitationCreated invite(@PathVariable UUID partnerId, @Valid @RequestBody InviteRequest request) {
+		InvitationService.Created created = this.invitations.invite(partnerId,
 				new InvitationService.Invite(request.email(), request.firstName(), request.lastName(), request.role()),
 				CurrentUser.get());
+		return new InvitationCreated(created.invitationId(), created.expiresAt());
 	}
 
 	@GetMapping("/partners/{partnerId}/invitations")
-	PageResponse<InvitationService.InvitationView> list(@PathVariable UUID partnerId) {
-		List<InvitationService.InvitationView> items = this.invitations.list(partnerId, CurrentUser.get());
+	PageResponse<InvitationResponse> list(@PathVariable UUID partnerId) {
+		List<InvitationResponse> items = this.invitations.list(partnerId, CurrentUser.get())
+			.stream()
+			.map(i -> new InvitationResponse(i.invitationId(), i.email(), i.firstName(), i.lastName(), i.role().name(),
+					i.status().name(), i.expiresAt()))
+			.toList();
 		return PageResponse.all(items);
 	}
 
@@ -61,10 +66,21 @@ class InvitationController {
 	}
 
 	@PostMapping("/invitations/{token}/accept")
-	InvitationService.Accepted accept(@PathVariable String token) {
+	InvitationAccepted accept(@PathVariable String token) {
 		var jwt = ((JwtAuthenticationToken) SecurityContextHolder.getContext().getAuthentication()).getToken();
-		return this.invitations.accept(token, CurrentUser.get(),
+		InvitationService.Accepted accepted = this.invitations.accept(token, CurrentUser.get(),
 				Boolean.TRUE.equals(jwt.getClaimAsBoolean("email_verified")));
+		return new InvitationAccepted(accepted.partnerId(), accepted.role().name());
+	}
+
+	record InvitationCreated(UUID invitationId, java.time.Instant expiresAt) {
+	}
+
+	record InvitationResponse(UUID invitationId, String email, String firstName, String lastName, String role,
+			String status, java.time.Instant expiresAt) {
+	}
+
+	record InvitationAccepted(UUID partnerId, String role) {
 	}
 
 }

@@ -35,8 +35,12 @@ class MembersController {
 	}
 
 	@GetMapping
-	PageResponse<MembershipService.Member> members(@PathVariable UUID partnerId) {
-		List<MembershipService.Member> members = this.memberships.members(partnerId, CurrentUser.get());
+	PageResponse<MemberResponse> members(@PathVariable UUID partnerId) {
+		List<MemberResponse> members = this.memberships.members(partnerId, CurrentUser.get())
+			.stream()
+			.map(m -> new MemberResponse(m.userId(), m.email(), m.firstName(), m.lastName(), m.role().name(),
+					m.since()))
+			.toList();
 		return PageResponse.all(members);
 	}
 
@@ -49,6 +53,10 @@ class MembersController {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void remove(@PathVariable UUID partnerId, @PathVariable UUID userId) {
 		this.memberships.revoke(partnerId, userId, CurrentUser.get());
+	}
+
+	record MemberResponse(UUID userId, String email, String firstName, String lastName, String role,
+			java.time.Instant since) {
 	}
 
 }

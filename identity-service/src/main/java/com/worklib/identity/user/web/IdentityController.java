@@ -23,10 +23,10 @@ import com.worklib.identity.user.LoginHelpService;
 import com.worklib.identity.user.SignupService;
 import com.worklib.identity.user.UserRepository;
 import com.worklib.identity.user.VerificationService;
+import com.worklib.platform.domain.FieldValidationException;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.EmailAddresses;
 import com.worklib.platform.security.MembershipView;
-import com.worklib.platform.web.FieldValidationException;
 
 @RestController
 @RequestMapping("/api/identity/v1")
@@ -96,8 +96,9 @@ class IdentityController {
 			description = "{token, password}: the holder of the mailbox chooses the password here; a missing or weak "
 					+ "password is 400 naming `password` and the link still works; 410 when the link is unknown, "
 					+ "replaced, used or expired.")
-	VerificationService.Verified verify(@Valid @RequestBody VerificationRequest request) {
-		return this.verifications.verify(request.token(), request.password());
+	VerifiedResponse verify(@Valid @RequestBody VerificationRequest request) {
+		VerificationService.Verified verified = this.verifications.verify(request.token(), request.password());
+		return new VerifiedResponse(verified.userId(), verified.email(), verified.claimedPartnerIds());
 	}
 
 	@PostMapping("/login-help")
@@ -137,6 +138,9 @@ class IdentityController {
 			throw FieldValidationException.of("email", "must be an email address");
 		}
 		return normalized;
+	}
+
+	record VerifiedResponse(UUID userId, String email, List<UUID> claimedPartnerIds) {
 	}
 
 }

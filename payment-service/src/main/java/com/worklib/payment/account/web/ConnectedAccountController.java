@@ -12,25 +12,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.payment.account.ConnectedAccountRepository;
 import com.worklib.payment.account.ConnectedAccountService;
-import com.worklib.payment.account.ConnectedAccounts;
 import com.worklib.payment.provider.PaymentProvider.OnboardingLink;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;
 
-/** Settings > Payouts: Stripe onboarding and what Stripe still needs. */
+/** Settings > PayoutRepository: Stripe onboarding and what Stripe still needs. */
 @RestController
 @RequestMapping("${worklib.api.base-path}/partners/{partnerId}/connected-account")
 class ConnectedAccountController {
 
 	private final ConnectedAccountService service;
 
-	private final ConnectedAccounts accounts;
+	private final ConnectedAccountRepository accounts;
 
 	private final PartnerAccess access;
 
-	ConnectedAccountController(ConnectedAccountService service, ConnectedAccounts accounts, PartnerAccess access) {
+	ConnectedAccountController(ConnectedAccountService service, ConnectedAccountRepository accounts,
+			PartnerAccess access) {
 		this.service = service;
 		this.accounts = accounts;
 		this.access = access;
@@ -49,8 +50,8 @@ class ConnectedAccountController {
 		this.access.requireRead(CurrentUser.get(), partnerId, "Partner " + partnerId, PartnerRole.OWNER,
 				PartnerRole.FINANCE);
 		return this.accounts.find(partnerId)
-			.map(a -> new AccountResponse(a.stripeAccountId(), a.status(), a.payoutsEnabled(), a.requirementsDue(),
-					a.disabledReason()))
+			.map(a -> new AccountResponse(a.stripeAccountId(), a.status().name(), a.payoutsEnabled(),
+					a.requirementsDue(), a.disabledReason()))
 			.orElseGet(() -> new AccountResponse(null, "NONE", false, List.of(), null));
 	}
 

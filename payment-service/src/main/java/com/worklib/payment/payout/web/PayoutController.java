@@ -15,15 +15,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.platform.domain.RuleViolationException;
+import com.worklib.platform.domain.NotFoundException;
+import com.worklib.contracts.MoneyAmount;
 import com.worklib.payment.payout.PaymentRuns;
 import com.worklib.payment.payout.PayoutCalendar;
-import com.worklib.payment.payout.Payouts;
-import com.worklib.contracts.MoneyAmount;
+import com.worklib.payment.payout.PayoutRepository;
+import com.worklib.platform.domain.FieldValidationException;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
 import com.worklib.platform.security.PartnerRole;
-import com.worklib.platform.web.ApiException;
-import com.worklib.platform.web.FieldValidationException;
 import com.worklib.platform.web.PageResponse;
 
 /** A partner's payouts, and payment runs for ops. */
@@ -31,7 +32,7 @@ import com.worklib.platform.web.PageResponse;
 @RequestMapping("${worklib.api.base-path}")
 class PayoutController {
 
-	private final Payouts payouts;
+	private final PayoutRepository payouts;
 
 	private final PaymentRuns runs;
 
@@ -39,7 +40,7 @@ class PayoutController {
 
 	private final Clock clock;
 
-	PayoutController(Payouts payouts, PaymentRuns runs, PartnerAccess access, Clock clock) {
+	PayoutController(PayoutRepository payouts, PaymentRuns runs, PartnerAccess access, Clock clock) {
 		this.payouts = payouts;
 		this.runs = runs;
 		this.access = access;
@@ -69,17 +70,19 @@ class PayoutController {
 			throw FieldValidationException.of("date", "must be a date as YYYY-MM-DD");
 		}
 		if (date.isAfter(today)) {
-			throw ApiException.unprocessable("run-date-in-future",
+			throw new RuleViolationException("run-date-in-future",
 					"A payment run cannot pay ahead: " + date + " is after today (" + today + ", Paris)");
 		}
-		UUID runId = this.runs.start(date, "OPS", user.userId()).orElseThrow();
+		UUID runId = this.runs.start(date, PaymentRuns.Trigger.OPS, user.userId()).orElseThrow();
 		return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("runId", runId));
 	}
 
 	@GetMapping("/payment-runs/{runId}")
-	PaymentRuns.Run run(@PathVariable UUID runId) {
+	RunResponse run(@PathVariable UUID runId) {
 		requireOps();
-		return this.runs.find(runId).orElseThrow(() -> ApiException.notFound("Payment run " + runId));
+		return this.runs.find(runId)
+			.map(RunResponse::of)
+			.orElseThrow(() -> new NotFoundException("Payment run " + runId));
 	}
 
 	private static CurrentUser requireOps() {
@@ -91,6 +94,16 @@ class PayoutController {
 
 	record PayoutResponse(UUID payoutId, UUID invoiceId, String invoiceNumber, MoneyAmount amount,
 			LocalDate plannedDate, String status, String reason, String transferId) {
+	}
+
+	record RunResponse(UUID runId, java.time.LocalDate date, String trigger, String status, int due, int transferred,
+			int blocked, int failed, int retrying, java.time.Instant startedAt, java.time.Instant finishedAt) {
+
+		static RunResponse of(PaymentRuns.Run r) {
+			return new RunResponse(r.runId(), r.date(), r.trigger().name(), r.status().name(), r.due(), r.transferred(),
+					r.blocked(), r.failed(), r.retrying(), r.startedAt(), r.finishedAt());
+		}
+
 	}
 
 }

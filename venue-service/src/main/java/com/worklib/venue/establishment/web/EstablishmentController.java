@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.worklib.platform.security.CurrentUser;
-import com.worklib.platform.web.PageResponse;
 import com.worklib.platform.web.PageResponse.PageQuery;
+import com.worklib.platform.web.PageResponse;
 import com.worklib.venue.establishment.Establishment;
 import com.worklib.venue.establishment.EstablishmentService;
 
@@ -35,7 +35,7 @@ class EstablishmentController {
 	PageResponse<EstablishmentResponse> ofPartner(@PathVariable UUID partnerId,
 			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		PageQuery query = PageQuery.of(page, size);
-		var items = this.establishments.ofPartner(partnerId, query, CurrentUser.get())
+		var items = this.establishments.ofPartner(partnerId, query.offset(), query.size(), CurrentUser.get())
 			.stream()
 			.map(e -> EstablishmentResponse.of(e, true))
 			.toList();

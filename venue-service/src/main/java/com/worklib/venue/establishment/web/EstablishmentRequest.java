@@ -14,9 +14,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.worklib.platform.domain.FieldError;
+import com.worklib.platform.domain.FieldValidationException;
 import com.worklib.platform.security.EmailAddresses;
-import com.worklib.platform.web.FieldValidationException;
-import com.worklib.platform.web.Problems.FieldError;
 import com.worklib.venue.establishment.Address;
 import com.worklib.venue.establishment.BookingContact;
 import com.worklib.venue.establishment.Establishment.EstablishmentDetails;

@@ -1,6 +1,7 @@
 package com.worklib.venue.neonomade.web;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -27,9 +28,29 @@ class ImportController {
 	 * ({@code Content-Type: text/csv}).
 	 */
 	@PostMapping(path = "/imports/neo-nomade", consumes = { "text/csv", "text/plain", "application/octet-stream" })
-	ImportReport importNeoNomade(HttpServletRequest request) throws IOException {
+	ImportResponse importNeoNomade(HttpServletRequest request) throws IOException {
 		CurrentUser.requireOps("Only Worklib operations may import Neo-nomade exports");
-		return this.importer.importCsv(request.getInputStream());
+		return ImportResponse.of(this.importer.importCsv(request.getInputStream()));
+	}
+
+	/**
+	 * What an import did. {@code establishments} and {@code workspaces} count those
+	 * created or changed (API.md); the created/updated split and {@code rowsUnchanged}
+	 * are additive.
+	 */
+	record ImportResponse(int partnersCreated, int partnersUpdated, int establishments, int workspaces,
+			int establishmentsCreated, int establishmentsUpdated, int workspacesCreated, int workspacesUpdated,
+			int rowsUnchanged, List<Error> errors) {
+
+		static ImportResponse of(ImportReport r) {
+			return new ImportResponse(r.partnersCreated(), r.partnersUpdated(), r.establishments(), r.workspaces(),
+					r.establishmentsCreated(), r.establishmentsUpdated(), r.workspacesCreated(), r.workspacesUpdated(),
+					r.rowsUnchanged(), r.errors().stream().map(e -> new Error(e.line(), e.message())).toList());
+		}
+
+	}
+
+	record Error(long line, String message) {
 	}
 
 }

@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.worklib.platform.domain.NotFoundException;
 import com.worklib.platform.security.CurrentUser;
 import com.worklib.platform.security.PartnerAccess;
-import com.worklib.platform.web.ApiException;
 import com.worklib.venue.partner.Partner;
 import com.worklib.venue.partner.PartnerRepository;
 
@@ -34,7 +34,7 @@ class PartnerController {
 	PartnerResponse get(@PathVariable UUID partnerId) {
 		this.access.requireRead(CurrentUser.get(), partnerId, "Partner " + partnerId);
 		Partner partner = this.partners.findById(partnerId)
-			.orElseThrow(() -> ApiException.notFound("Partner " + partnerId));
+			.orElseThrow(() -> new NotFoundException("Partner " + partnerId));
 		return new PartnerResponse(partner.id(), partner.name(), partner.status().name(), partner.platformFeeBps(),
 				partner.code());
 	}

@@ -17,15 +17,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.worklib.platform.money.Money;
 import com.worklib.contracts.MoneyAmount;
+import com.worklib.platform.domain.FieldError;
+import com.worklib.platform.domain.FieldValidationException;
+import com.worklib.platform.money.Money;
 import com.worklib.platform.money.PriceBreakdown;
 import com.worklib.platform.money.PriceUnit;
 import com.worklib.platform.money.VatRate;
 import com.worklib.platform.security.CurrentUser;
-import com.worklib.platform.web.FieldValidationException;
-import com.worklib.platform.web.Problems;
 import com.worklib.platform.web.PageResponse;
+import com.worklib.platform.web.Problems;
 import com.worklib.venue.workspace.WorkspaceService;
 
 @RestController
@@ -69,15 +70,15 @@ class WorkspaceController {
 	@GetMapping("/partners/{partnerId}/price-preview")
 	PricePreviewResponse preview(@PathVariable UUID partnerId, @RequestParam(required = false) PriceUnit unit,
 			@RequestParam(required = false) Long amountExclVat, @RequestParam(required = false) Integer vatRateBps) {
-		List<Problems.FieldError> errors = new ArrayList<>();
+		List<FieldError> errors = new ArrayList<>();
 		if (unit == null) {
-			errors.add(new Problems.FieldError("unit", "must be one of HOUR, HALF_DAY, DAY"));
+			errors.add(new FieldError("unit", "must be one of HOUR, HALF_DAY, DAY"));
 		}
 		if (amountExclVat == null || amountExclVat <= 0) {
-			errors.add(new Problems.FieldError("amountExclVat", "must be a positive amount in cents"));
+			errors.add(new FieldError("amountExclVat", "must be a positive amount in cents"));
 		}
 		if (vatRateBps == null || !VatRate.FRENCH_RATES.contains(vatRateBps)) {
-			errors.add(new Problems.FieldError("vatRateBps", "must be one of 0, 210, 550, 1000, 2000 (basis points)"));
+			errors.add(new FieldError("vatRateBps", "must be one of 0, 210, 550, 1000, 2000 (basis points)"));
 		}
 		if (!errors.isEmpty()) {
 			throw new FieldValidationException(errors);

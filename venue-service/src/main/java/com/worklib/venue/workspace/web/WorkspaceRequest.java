@@ -9,10 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
+import com.worklib.platform.domain.FieldValidationException;
 import com.worklib.platform.money.Money;
 import com.worklib.platform.money.PriceUnit;
 import com.worklib.platform.money.VatRate;
-import com.worklib.platform.web.FieldValidationException;
 import com.worklib.venue.workspace.BookingMode;
 import com.worklib.venue.workspace.Workspace.WorkspaceDetails;
 import com.worklib.venue.workspace.WorkspaceType;

@@ -1,4 +1,0 @@
-/**
- * Read models of the venue catalog that billing needs.
- */
-package com.worklib.billing.catalog;

@@ -1,2 +1,0 @@
-/** HTTP for month-end closings (ops only). */
-package com.worklib.billing.closing.web;

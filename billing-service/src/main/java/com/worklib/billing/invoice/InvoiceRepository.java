@@ -1,0 +1,229 @@
+package com.worklib.billing.invoice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+
+import com.worklib.billing.profile.BillingProfile;
+import com.worklib.platform.money.Money;
+
+/** Stored invoices, their lines and each partner's gap-free number series. */
+@Repository
+public class InvoiceRepository {
+
+	private static final TypeReference<List<StoredVat>> VAT = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	InvoiceRepository(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	/**
+	 * Writes the invoice and its lines in one statement, whatever the number of lines (a
+	 * month may have thousands): the lines' columns travel as arrays that PostgreSQL
+	 * unnests, instead of one bind parameter per value.
+	 */
+	public void insert(Invoice invoice) {
+		String currency = invoice.totals().exclVat().currency().getCurrencyCode();
+		List<Invoice.Line> lines = invoice.lines();
+		this.jdbc
+			.sql("""
+					WITH issued AS (
+					  INSERT INTO invoice (invoice_id, partner_id, month, number, type, issued_at, currency, total_excl_minor,
+					    total_vat_minor, total_incl_minor, vat_breakdown, seller, mandate_version, status, version)
+					  VALUES (:id, :partner, :month, :number, :type, :issued, :currency, :excl, :vat, :incl,
+					    CAST(:breakdown AS jsonb), CAST(:seller AS jsonb), :mandate, :status, :version)
+					  RETURNING invoice_id)
+					INSERT INTO invoice_line (invoice_id, line_no, booking_id, service_date, workspace_name, kind,
+					  amount_excl_minor, vat_rate_bps, regularises_number)
+					SELECT issued.invoice_id, l.* FROM issued, unnest(CAST(:nos AS int[]), CAST(:bookings AS uuid[]),
+					  CAST(:dates AS date[]), CAST(:workspaces AS text[]), CAST(:kinds AS text[]), CAST(:amounts AS bigint[]),
+					  CAST(:vats AS int[]), CAST(:regularises AS text[])) AS l
+					""")
+			.param("id", invoice.invoiceId())
+			.param("partner", invoice.partnerId())
+			.param("month", invoice.month())
+			.param("number", invoice.number())
+			.param("type", invoice.type().name())
+			.param("issued", Timestamp.from(invoice.issuedAt()))
+			.param("currency", currency)
+			.param("excl", invoice.totals().exclVat().amountMinor())
+			.param("vat", invoice.totals().vat().amountMinor())
+			.param("incl", invoice.totals().inclVat().amountMinor())
+			.param("breakdown",
+					this.json.writeValueAsString(invoice.totals()
+						.vatByRate()
+						.stream()
+						.map(v -> new StoredVat(v.vatRateBps(), v.base().amountMinor(), v.vat().amountMinor()))
+						.toList()))
+			.param("seller", this.json.writeValueAsString(invoice.seller()))
+			.param("mandate", invoice.mandateVersion())
+			.param("status", invoice.status().name())
+			.param("version", invoice.version())
+			.param("nos", new SqlArrayValue("int4", lines.stream().map(Invoice.Line::lineNo).toArray()))
+			.param("bookings", new SqlArrayValue("uuid", lines.stream().map(Invoice.Line::bookingId).toArray()))
+			.param("dates", new SqlArrayValue("text", lines.stream().map(l -> l.serviceDate().toString()).toArray()))
+			.param("workspaces", new SqlArrayValue("text", lines.stream().map(Invoice.Line::workspaceName).toArray()))
+			.param("kinds", new SqlArrayValue("text", lines.stream().map(l -> l.kind().name()).toArray()))
+			.param("amounts",
+					new SqlArrayValue("int8", lines.stream().map(l -> l.amountExclVat().amountMinor()).toArray()))
+			.param("vats", new SqlArrayValue("int4", lines.stream().map(Invoice.Line::vatRateBps).toArray()))
+			.param("regularises",
+					new SqlArrayValue("text", lines.stream().map(Invoice.Line::regularisesNumber).toArray()))
+			.update();
+	}
+
+	public Optional<Invoice> find(UUID invoiceId) {
+		return this.jdbc.sql("SELECT * FROM invoice WHERE invoice_id = :id")
+			.param("id", invoiceId)
+			.query((rs, i) -> map(rs))
+			.optional()
+			.map(this::withLines);
+	}
+
+	public Optional<Invoice> findByMonth(UUID partnerId, String month) {
+		return this.jdbc.sql("SELECT * FROM invoice WHERE partner_id = :p AND month = :m")
+			.param("p", partnerId)
+			.param("m", month)
+			.query((rs, i) -> map(rs))
+			.optional()
+			.map(this::withLines);
+	}
+
+	/** The partner's invoices, newest month first, without lines. */
+	public List<Invoice> ofPartner(UUID partnerId, long offset, int limit) {
+		return this.jdbc
+			.sql("SELECT * FROM invoice WHERE partner_id = :p ORDER BY month DESC, number DESC OFFSET :o LIMIT :l")
+			.param("p", partnerId)
+			.param("o", offset)
+			.param("l", limit)
+			.query((rs, i) -> map(rs))
+			.list();
+	}
+
+	public long countOfPartner(UUID partnerId) {
+		return this.jdbc.sql("SELECT count(*) FROM invoice WHERE partner_id = :p")
+			.param("p", partnerId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Stores a payment status change ({@link Invoice#paid()},
+	 * {@link Invoice#paymentFailed(String)}); refused when the invoice changed since it
+	 * was read, so the event that lost the race is applied again on what won.
+	 */
+	void updateStatus(Invoice changed) {
+		int updated = this.jdbc.sql("""
+				UPDATE invoice SET status = :status, status_reason = :reason, version = :version
+				WHERE invoice_id = :id AND version = :previous
+				""")
+			.param("id", changed.invoiceId())
+			.param("status", changed.status().name())
+			.param("reason", changed.statusReason())
+			.param("version", changed.version())
+			.param("previous", changed.version() - 1)
+			.update();
+		if (updated == 0) {
+			throw new org.springframework.dao.OptimisticLockingFailureException(
+					"Invoice " + changed.invoiceId() + " changed while its payment status was updated");
+		}
+	}
+
+	/**
+	 * The next number of the partner's series for {@code year}, taken in the caller's
+	 * transaction: the series row stays locked until it commits, so numbers have no gap.
+	 */
+	public int nextNumber(UUID partnerId, int year) {
+		return this.jdbc.sql("""
+				INSERT INTO invoice_series (partner_id, year, last_seq) VALUES (:p, :y, 1)
+				ON CONFLICT (partner_id, year) DO UPDATE SET last_seq = invoice_series.last_seq + 1
+				RETURNING last_seq
+				""").param("p", partnerId).param("y", year).query(Integer.class).single();
+	}
+
+	/**
+	 * The partner's issued invoices as the close needs them: which months are invoiced
+	 * (their later changes are regularisations) and each invoice's number.
+	 */
+	public Issued issued(UUID partnerId) {
+		Map<String, UUID> byMonth = new HashMap<>();
+		Map<UUID, String> numbers = new HashMap<>();
+		this.jdbc.sql("SELECT invoice_id, month, number FROM invoice WHERE partner_id = :p")
+			.param("p", partnerId)
+			.query(rs -> {
+				UUID id = rs.getObject("invoice_id", UUID.class);
+				byMonth.put(rs.getString("month"), id);
+				numbers.put(id, rs.getString("number"));
+			});
+		return new Issued(byMonth, numbers);
+	}
+
+	/** A partner's invoices by month, and their numbers by id. */
+	public record Issued(Map<String, UUID> byMonth, Map<UUID, String> numbers) {
+
+		public Optional<UUID> of(java.time.YearMonth month) {
+			return Optional.ofNullable(this.byMonth.get(month.toString()));
+		}
+
+		public String[] months() {
+			return this.byMonth.keySet().toArray(String[]::new);
+		}
+
+	}
+
+	private Invoice withLines(Invoice invoice) {
+		Currency currency = invoice.totals().exclVat().currency();
+		List<Invoice.Line> lines = this.jdbc.sql("SELECT * FROM invoice_line WHERE invoice_id = :id ORDER BY line_no")
+			.param("id", invoice.invoiceId())
+			.query((rs, i) -> new Invoice.Line(rs.getInt("line_no"), rs.getObject("booking_id", UUID.class),
+					rs.getObject("service_date", java.time.LocalDate.class), rs.getString("workspace_name"),
+					Invoice.LineKind.valueOf(rs.getString("kind")),
+					new Money(rs.getLong("amount_excl_minor"), currency), rs.getInt("vat_rate_bps"),
+					rs.getString("regularises_number")))
+			.list();
+		return new Invoice(invoice.invoiceId(), invoice.partnerId(), invoice.month(), invoice.number(), invoice.type(),
+				invoice.issuedAt(), invoice.totals(), invoice.seller(), invoice.mandateVersion(), invoice.status(),
+				invoice.statusReason(), lines, invoice.version());
+	}
+
+	private Invoice map(ResultSet rs) throws SQLException {
+		Currency currency = Currency.getInstance(rs.getString("currency"));
+		List<InvoiceTotals.VatBreakdown> vat = this.json.readValue(rs.getString("vat_breakdown"), VAT)
+			.stream()
+			.map(v -> new InvoiceTotals.VatBreakdown(v.rateBps(), new Money(v.baseMinor(), currency),
+					new Money(v.vatMinor(), currency)))
+			.toList();
+		InvoiceTotals totals = new InvoiceTotals(new Money(rs.getLong("total_excl_minor"), currency), vat,
+				new Money(rs.getLong("total_vat_minor"), currency),
+				new Money(rs.getLong("total_incl_minor"), currency));
+		return new Invoice(rs.getObject("invoice_id", UUID.class), rs.getObject("partner_id", UUID.class),
+				rs.getString("month"), rs.getString("number"), InvoiceType.valueOf(rs.getString("type")),
+				rs.getTimestamp("issued_at").toInstant(), totals,
+				this.json.readValue(rs.getString("seller"), BillingProfile.class), rs.getString("mandate_version"),
+				InvoiceStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), List.of(),
+				rs.getLong("version"));
+	}
+
+	record StoredVat(int rateBps, long baseMinor, long vatMinor) {
+	}
+
+}
