@@ -2,7 +2,6 @@ package com.worklib.billing.close;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,12 +104,11 @@ public class InvoiceIssuer {
 		List<Invoice.Line> lines = lines(open, month, issued, seller.profile().franchise());
 		InvoiceTotals totals = InvoiceTotals.ofInvoiceLines(lines, open.get(0).toInvoice().currency());
 		Instant now = this.clock.instant();
-		int year = LocalDate.ofInstant(now, Invoice.BOOKS).getYear();
-		int seq = this.invoices.nextNumber(partnerId, year);
-		Invoice invoice = new Invoice(invoiceId, partnerId, month.toString(), "%s-%d-%05d".formatted(code, year, seq),
-				totals.inclVat().amountMinor() < 0 ? InvoiceType.CREDIT_NOTE : InvoiceType.INVOICE, now, totals,
-				seller.profile(), seller.mandateVersion(), InvoiceStatus.ISSUED, null, List.copyOf(lines), 1);
-		this.invoices.insert(invoice);
+		Invoice invoice = this.invoices.issue(
+				new Invoice(invoiceId, partnerId, month.toString(), null,
+						totals.inclVat().amountMinor() < 0 ? InvoiceType.CREDIT_NOTE : InvoiceType.INVOICE, now, totals,
+						seller.profile(), seller.mandateVersion(), InvoiceStatus.ISSUED, null, List.copyOf(lines), 1),
+				code);
 		this.events.publish(Topics.BILLING_INVOICES, partnerId.toString(), EventTypes.INVOICE_ISSUED,
 				invoice.invoiceId().toString(), invoice.payload());
 		return Outcome.invoiced(invoice.invoiceId());

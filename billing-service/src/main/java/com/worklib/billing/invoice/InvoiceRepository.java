@@ -37,31 +37,45 @@ public class InvoiceRepository {
 	}
 
 	/**
-	 * Writes the invoice and its lines in one statement, whatever the number of lines (a
-	 * month may have thousands): the lines' columns travel as arrays that PostgreSQL
-	 * unnests, instead of one bind parameter per value.
+	 * Numbers and writes the invoice and its lines in one statement, whatever the number
+	 * of lines (a month may have thousands): the next number of the partner's series for
+	 * the year of issue (Paris) is taken in the caller's transaction, so the series row
+	 * stays locked until it commits and numbers have no gap; the lines' columns travel as
+	 * arrays that PostgreSQL unnests, instead of one bind parameter per value.
+	 * @param unnumbered the invoice without its number
+	 * @param prefix the partner's code, the numbers' prefix ({@code ATEL-2026-00001})
+	 * @return the invoice with its number
 	 */
-	public void insert(Invoice invoice) {
+	public Invoice issue(Invoice unnumbered, String prefix) {
+		Invoice invoice = unnumbered;
 		String currency = invoice.totals().exclVat().currency().getCurrencyCode();
 		List<Invoice.Line> lines = invoice.lines();
-		this.jdbc
+		String number = this.jdbc
 			.sql("""
-					WITH issued AS (
+					WITH seq AS (
+					  INSERT INTO invoice_series (partner_id, year, last_seq) VALUES (:partner, :year, 1)
+					  ON CONFLICT (partner_id, year) DO UPDATE SET last_seq = invoice_series.last_seq + 1
+					  RETURNING CAST(last_seq AS text) AS n),
+					issued AS (
 					  INSERT INTO invoice (invoice_id, partner_id, month, number, type, issued_at, currency, total_excl_minor,
 					    total_vat_minor, total_incl_minor, vat_breakdown, seller, mandate_version, status, version)
-					  VALUES (:id, :partner, :month, :number, :type, :issued, :currency, :excl, :vat, :incl,
-					    CAST(:breakdown AS jsonb), CAST(:seller AS jsonb), :mandate, :status, :version)
-					  RETURNING invoice_id)
-					INSERT INTO invoice_line (invoice_id, line_no, booking_id, service_date, workspace_name, kind,
-					  amount_excl_minor, vat_rate_bps, regularises_number)
-					SELECT issued.invoice_id, l.* FROM issued, unnest(CAST(:nos AS int[]), CAST(:bookings AS uuid[]),
-					  CAST(:dates AS date[]), CAST(:workspaces AS text[]), CAST(:kinds AS text[]), CAST(:amounts AS bigint[]),
-					  CAST(:vats AS int[]), CAST(:regularises AS text[])) AS l
+					  SELECT :id, :partner, :month, :prefix || '-' || :year || '-' || lpad(seq.n, greatest(5, length(seq.n)), '0'),
+					    :type, :issued, :currency, :excl, :vat, :incl,
+					    CAST(:breakdown AS jsonb), CAST(:seller AS jsonb), :mandate, :status, :version FROM seq
+					  RETURNING invoice_id, number),
+					lines AS (
+					  INSERT INTO invoice_line (invoice_id, line_no, booking_id, service_date, workspace_name, kind,
+					    amount_excl_minor, vat_rate_bps, regularises_number)
+					  SELECT issued.invoice_id, l.* FROM issued, unnest(CAST(:nos AS int[]), CAST(:bookings AS uuid[]),
+					    CAST(:dates AS date[]), CAST(:workspaces AS text[]), CAST(:kinds AS text[]), CAST(:amounts AS bigint[]),
+					    CAST(:vats AS int[]), CAST(:regularises AS text[])) AS l)
+					SELECT number FROM issued
 					""")
+			.param("prefix", prefix)
+			.param("year", java.time.LocalDate.ofInstant(invoice.issuedAt(), Invoice.BOOKS).getYear())
 			.param("id", invoice.invoiceId())
 			.param("partner", invoice.partnerId())
 			.param("month", invoice.month())
-			.param("number", invoice.number())
 			.param("type", invoice.type().name())
 			.param("issued", Timestamp.from(invoice.issuedAt()))
 			.param("currency", currency)
@@ -88,7 +102,11 @@ public class InvoiceRepository {
 			.param("vats", new SqlArrayValue("int4", lines.stream().map(Invoice.Line::vatRateBps).toArray()))
 			.param("regularises",
 					new SqlArrayValue("text", lines.stream().map(Invoice.Line::regularisesNumber).toArray()))
-			.update();
+			.query(String.class)
+			.single();
+		return new Invoice(invoice.invoiceId(), invoice.partnerId(), invoice.month(), number, invoice.type(),
+				invoice.issuedAt(), invoice.totals(), invoice.seller(), invoice.mandateVersion(), invoice.status(),
+				invoice.statusReason(), invoice.lines(), invoice.version());
 	}
 
 	public Optional<Invoice> find(UUID invoiceId) {
@@ -146,18 +164,6 @@ public class InvoiceRepository {
 			throw new org.springframework.dao.OptimisticLockingFailureException(
 					"Invoice " + changed.invoiceId() + " changed while its payment status was updated");
 		}
-	}
-
-	/**
-	 * The next number of the partner's series for {@code year}, taken in the caller's
-	 * transaction: the series row stays locked until it commits, so numbers have no gap.
-	 */
-	public int nextNumber(UUID partnerId, int year) {
-		return this.jdbc.sql("""
-				INSERT INTO invoice_series (partner_id, year, last_seq) VALUES (:p, :y, 1)
-				ON CONFLICT (partner_id, year) DO UPDATE SET last_seq = invoice_series.last_seq + 1
-				RETURNING last_seq
-				""").param("p", partnerId).param("y", year).query(Integer.class).single();
 	}
 
 	/**
