@@ -12,15 +12,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
 
+import org.librepdf.openpdf.fonts.Liberation;
 import org.mustangproject.Item;
+import org.mustangproject.LegalOrganisation;
 import org.mustangproject.Product;
+import org.mustangproject.SchemedID;
 import org.mustangproject.TradeParty;
 import org.mustangproject.ZUGFeRD.Profiles;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
-import org.openpdf.text.FontFactory;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
@@ -57,8 +59,7 @@ public class InvoiceDocument {
 
 	public byte[] pdf(Invoice invoice) {
 		try {
-			ZUGFeRDExporterFromA3 exporter = new ZUGFeRDExporterFromA3().ignorePDFAErrors()
-				.setProducer("Worklib billing-service")
+			ZUGFeRDExporterFromA3 exporter = new ZUGFeRDExporterFromA3().setProducer("Worklib billing-service")
 				.setCreator("Worklib")
 				.setProfile(Profiles.getByName("EN16931"))
 				.load(visible(invoice));
@@ -84,6 +85,10 @@ public class InvoiceDocument {
 			sellerParty.addVATID(seller.vatNumber());
 		}
 		sellerParty.setTaxID(seller.siret());
+		// BT-30, the seller's legal registration: the SIRET (ISO 6523 scheme 0009), which
+		// identifies a partner without a VAT number (franchise en base) too (BR-CO-26)
+		sellerParty.setLegalOrganisation(
+				new LegalOrganisation(new SchemedID().setScheme("0009").setId(seller.siret()), seller.legalName()));
 		TradeParty buyer = new TradeParty(this.platform.legalName(), this.platform.street(), this.platform.postalCode(),
 				this.platform.city(), this.platform.country())
 			.addVATID(this.platform.vatNumber());
@@ -122,11 +127,25 @@ public class InvoiceDocument {
 		BillingProfile seller = invoice.seller();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		Document document = new Document(PageSize.A4, 40, 40, 40, 40);
-		PdfWriter.getInstance(document, out);
+		PdfWriter writer = PdfWriter.getInstance(document, out);
+		// PDF/A-3b: a 1.x header, XMP metadata, an sRGB output intent, every font
+		// embedded
+		writer.setPdfVersion(PdfWriter.VERSION_1_7);
+		writer.setPDFXConformance(PdfWriter.PDFA3B);
+		document.addTitle((invoice.type() == InvoiceType.CREDIT_NOTE ? "Avoir " : "Facture ") + invoice.number());
+		document.addAuthor(this.platform.legalName());
+		document.addCreator("Worklib");
 		document.open();
-		Font title = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 16);
-		Font bold = FontFactory.getFont(FontFactory.HELVETICA_BOLD, 9);
-		Font normal = FontFactory.getFont(FontFactory.HELVETICA, 9);
+		try {
+			writer.setOutputIntents("Custom", "", "http://www.color.org", "sRGB IEC61966-2.1", SRGB);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		writer.createXmpMetadata();
+		Font title = font(Liberation.SANS_BOLD, 16);
+		Font bold = font(Liberation.SANS_BOLD, 9);
+		Font normal = font(Liberation.SANS, 9);
 		String kind = invoice.type() == InvoiceType.CREDIT_NOTE ? "Avoir" : "Facture";
 		document.add(new Paragraph(kind + " n° " + invoice.number() + " — Autofacturation", title));
 		document.add(new Paragraph("Émise le " + DATE.format(LocalDate.ofInstant(invoice.issuedAt(), PARIS))
@@ -192,6 +211,21 @@ public class InvoiceDocument {
 	private static String address(BillingProfile.Address a) {
 		return a.line1() + (a.line2() != null ? "\n" + a.line2() : "") + "\n" + a.postalCode() + " " + a.city() + " ("
 				+ a.country() + ")";
+	}
+
+	/**
+	 * The sRGB profile every page's colours refer to (the output intent PDF/A requires).
+	 */
+	private static final java.awt.color.ICC_Profile SRGB = java.awt.color.ICC_Profile
+		.getInstance(java.awt.color.ColorSpace.CS_sRGB);
+
+	private static Font font(Liberation face, int size) {
+		try {
+			return face.create(size);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static PdfPCell cell(String text, Font font) {
