@@ -10,10 +10,12 @@ import com.worklib.platform.money.Money;
 /**
  * What one booking bills the partner now: a confirmed booking its partner amount
  * excluding VAT, frozen when it was booked; a late cancellation its fee; anything else
- * nothing. The service month is the month of the service date (venue time).
+ * nothing. The service month is the month of the service date (venue time). Unit,
+ * quantity and unit price are the booking's, as frozen with its price.
  */
 public record BillableItem(UUID bookingId, UUID partnerId, UUID workspaceId, LocalDate serviceDate,
-		String bookingStatus, Kind kind, Money amountExclVat, int vatRateBps, long bookingVersion) {
+		String bookingStatus, Kind kind, Money amountExclVat, int vatRateBps, long bookingVersion, String unit,
+		java.math.BigDecimal quantity, Money unitPriceExclVat) {
 
 	/** Why a booking bills what it bills. */
 	public enum Kind {
@@ -44,7 +46,8 @@ public record BillableItem(UUID bookingId, UUID partnerId, UUID workspaceId, Loc
 			amount = Money.zero(Money.from(booking.price().amountExclVat()).currency());
 		}
 		return new BillableItem(booking.bookingId(), booking.partnerId(), booking.workspaceId(), booking.serviceDate(),
-				booking.status(), kind, amount, booking.price().vatRateBps(), booking.version());
+				booking.status(), kind, amount, booking.price().vatRateBps(), booking.version(), booking.price().unit(),
+				new java.math.BigDecimal(booking.price().quantity()), Money.from(booking.price().unitPriceExclVat()));
 	}
 
 	public YearMonth serviceMonth() {

@@ -31,12 +31,14 @@ public class BillableItemRepository {
 
 	static final String UPSERT = """
 			INSERT INTO billable_item (booking_id, partner_id, workspace_id, service_date, service_month, booking_status, kind,
-			  amount_excl_minor, currency, vat_rate_bps, booking_version, updated_at)
-			VALUES (:booking, :partner, :workspace, :date, :month, :status, :kind, :amount, :currency, :vat, :version, :now)
+			  amount_excl_minor, currency, vat_rate_bps, booking_version, updated_at, unit, quantity, unit_price_minor)
+			VALUES (:booking, :partner, :workspace, :date, :month, :status, :kind, :amount, :currency, :vat, :version, :now,
+			  :unit, :quantity, :unitPrice)
 			ON CONFLICT (booking_id) DO UPDATE SET workspace_id = EXCLUDED.workspace_id, service_date = EXCLUDED.service_date,
 			  service_month = EXCLUDED.service_month, booking_status = EXCLUDED.booking_status, kind = EXCLUDED.kind,
 			  amount_excl_minor = EXCLUDED.amount_excl_minor, currency = EXCLUDED.currency,
-			  vat_rate_bps = EXCLUDED.vat_rate_bps, booking_version = EXCLUDED.booking_version, updated_at = EXCLUDED.updated_at
+			  vat_rate_bps = EXCLUDED.vat_rate_bps, booking_version = EXCLUDED.booking_version, updated_at = EXCLUDED.updated_at,
+			  unit = EXCLUDED.unit, quantity = EXCLUDED.quantity, unit_price_minor = EXCLUDED.unit_price_minor
 			WHERE billable_item.booking_version < EXCLUDED.booking_version
 			""";
 
@@ -48,7 +50,7 @@ public class BillableItemRepository {
 	 */
 	private static final String OPEN_ITEMS = """
 			SELECT i.booking_id, i.service_date, i.service_month, i.kind, i.amount_excl_minor, i.invoiced_excl_minor,
-			  i.currency, i.vat_rate_bps, i.first_invoice_id,
+			  i.currency, i.vat_rate_bps, i.first_invoice_id, i.unit, i.quantity, i.unit_price_minor,
 			  COALESCE((SELECT w.name FROM billing_workspace w WHERE w.workspace_id = i.workspace_id),
 			    'Workspace ' || left(CAST(i.workspace_id AS text), 8)) AS workspace_name
 			FROM billable_item i
@@ -96,7 +98,10 @@ public class BillableItemRepository {
 				.addValue("currency", item.amountExclVat().currency().getCurrencyCode())
 				.addValue("vat", item.vatRateBps())
 				.addValue("version", item.bookingVersion())
-				.addValue("now", now))
+				.addValue("now", now)
+				.addValue("unit", item.unit())
+				.addValue("quantity", item.quantity())
+				.addValue("unitPrice", item.unitPriceExclVat().amountMinor()))
 			.toArray(MapSqlParameterSource[]::new);
 		this.named.batchUpdate(UPSERT, batch);
 		return batch.length;
@@ -110,14 +115,17 @@ public class BillableItemRepository {
 	 * caller holds.
 	 */
 	public List<OpenItem> takeOpen(UUID partnerId, YearMonth month, String[] invoicedMonths, UUID invoiceId) {
-		List<OpenItem> items = new ArrayList<>(this.jdbc.sql("""
-				UPDATE billable_item t SET invoiced_excl_minor = t.amount_excl_minor,
-				  first_invoice_id = COALESCE(t.first_invoice_id, :invoice)
-				FROM (%s) o
-				WHERE t.booking_id = o.booking_id AND t.amount_excl_minor <> o.invoiced_excl_minor
-				RETURNING o.booking_id, o.service_date, o.service_month, t.kind, t.amount_excl_minor,
-				  o.invoiced_excl_minor, t.currency, t.vat_rate_bps, o.workspace_name, o.first_invoice_id
-				""".formatted(OPEN_ITEMS))
+		List<OpenItem> items = new ArrayList<>(this.jdbc
+			.sql("""
+					UPDATE billable_item t SET invoiced_excl_minor = t.amount_excl_minor,
+					  first_invoice_id = COALESCE(t.first_invoice_id, :invoice)
+					FROM (%s) o
+					WHERE t.booking_id = o.booking_id AND t.amount_excl_minor <> o.invoiced_excl_minor
+					RETURNING o.booking_id, o.service_date, o.service_month, t.kind, t.amount_excl_minor,
+					  o.invoiced_excl_minor, t.currency, t.vat_rate_bps, o.workspace_name, o.first_invoice_id, t.unit, t.quantity,
+					  t.unit_price_minor
+					"""
+				.formatted(OPEN_ITEMS))
 			.param("invoice", invoiceId)
 			.param("p", partnerId)
 			.param("m", month.toString())
@@ -145,8 +153,9 @@ public class BillableItemRepository {
 				rs.getString("currency"));
 		return new OpenItem(rs.getObject("booking_id", UUID.class), rs.getObject("service_date", LocalDate.class),
 				YearMonth.parse(rs.getString("service_month")), BillableItem.Kind.valueOf(rs.getString("kind")), amount,
-				rs.getInt("vat_rate_bps"), rs.getString("workspace_name"),
-				rs.getObject("first_invoice_id", UUID.class));
+				rs.getInt("vat_rate_bps"), rs.getString("workspace_name"), rs.getObject("first_invoice_id", UUID.class),
+				rs.getString("unit"), rs.getBigDecimal("quantity"), rs.getObject("unit_price_minor") == null ? null
+						: Money.of(rs.getLong("unit_price_minor"), rs.getString("currency")));
 	}
 
 	/**
@@ -154,9 +163,11 @@ public class BillableItemRepository {
 	 *
 	 * @param toInvoice its amount excluding VAT minus what was invoiced before
 	 * @param firstInvoiceId the invoice that billed it first, when this is a change
+	 * @param unit the booking's unit, null for items written before it was kept
 	 */
 	public record OpenItem(UUID bookingId, LocalDate serviceDate, YearMonth month, BillableItem.Kind kind,
-			Money toInvoice, int vatRateBps, String workspaceName, UUID firstInvoiceId) {
+			Money toInvoice, int vatRateBps, String workspaceName, UUID firstInvoiceId, String unit,
+			java.math.BigDecimal quantity, Money unitPriceExclVat) {
 	}
 
 }

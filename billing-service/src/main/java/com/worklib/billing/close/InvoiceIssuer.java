@@ -152,10 +152,28 @@ public class InvoiceIssuer {
 						// an open item that bills nothing undoes what an invoice billed
 						case NOTHING -> Invoice.LineKind.REGULARISATION;
 					};
+			boolean explained = kind != Invoice.LineKind.REGULARISATION && explains(item);
 			lines.add(new Invoice.Line(lines.size() + 1, item.bookingId(), item.serviceDate(), item.workspaceName(),
-					kind, item.toInvoice(), franchise ? 0 : item.vatRateBps(), regularises));
+					kind, item.toInvoice(), franchise ? 0 : item.vatRateBps(), regularises,
+					explained ? item.unit() : null, explained ? item.quantity() : null,
+					explained ? item.unitPriceExclVat() : null));
 		}
 		return lines;
+	}
+
+	/**
+	 * Whether quantity × unit price, rounded half up to the cent, is the amount to
+	 * invoice.
+	 */
+	private static boolean explains(BillableItemRepository.OpenItem item) {
+		if (item.unit() == null || item.quantity() == null || item.unitPriceExclVat() == null) {
+			return false;
+		}
+		long product = java.math.BigDecimal.valueOf(item.unitPriceExclVat().amountMinor())
+			.multiply(item.quantity())
+			.setScale(0, java.math.RoundingMode.HALF_UP)
+			.longValueExact();
+		return product == item.toInvoice().amountMinor();
 	}
 
 }

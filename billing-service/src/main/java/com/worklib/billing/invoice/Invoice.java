@@ -40,9 +40,21 @@ public record Invoice(UUID invoiceId, UUID partnerId, String month, String numbe
 
 	/**
 	 * @param regularisesNumber the invoice a regularisation corrects
+	 * @param unit what the amount is made of, with {@code quantity} and
+	 * {@code unitPriceExclVat} (quantity × unit price, rounded, is the amount); null when
+	 * they do not explain it (a regularisation is a difference)
 	 */
 	public record Line(int lineNo, UUID bookingId, LocalDate serviceDate, String workspaceName, LineKind kind,
-			Money amountExclVat, int vatRateBps, String regularisesNumber) {
+			Money amountExclVat, int vatRateBps, String regularisesNumber, String unit, java.math.BigDecimal quantity,
+			Money unitPriceExclVat) {
+
+		/** A line without unit, quantity and unit price. */
+		public Line(int lineNo, UUID bookingId, LocalDate serviceDate, String workspaceName, LineKind kind,
+				Money amountExclVat, int vatRateBps, String regularisesNumber) {
+			this(lineNo, bookingId, serviceDate, workspaceName, kind, amountExclVat, vatRateBps, regularisesNumber,
+					null, null, null);
+		}
+
 	}
 
 	public String typeCode() {

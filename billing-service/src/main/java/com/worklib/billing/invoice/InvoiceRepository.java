@@ -65,10 +65,11 @@ public class InvoiceRepository {
 					  RETURNING invoice_id, number),
 					lines AS (
 					  INSERT INTO invoice_line (invoice_id, line_no, booking_id, service_date, workspace_name, kind,
-					    amount_excl_minor, vat_rate_bps, regularises_number)
+					    amount_excl_minor, vat_rate_bps, regularises_number, unit, quantity, unit_price_minor)
 					  SELECT issued.invoice_id, l.* FROM issued, unnest(CAST(:nos AS int[]), CAST(:bookings AS uuid[]),
 					    CAST(:dates AS date[]), CAST(:workspaces AS text[]), CAST(:kinds AS text[]), CAST(:amounts AS bigint[]),
-					    CAST(:vats AS int[]), CAST(:regularises AS text[])) AS l)
+					    CAST(:vats AS int[]), CAST(:regularises AS text[]), CAST(:units AS text[]),
+					    CAST(:quantities AS numeric[]), CAST(:unitPrices AS bigint[])) AS l)
 					SELECT number FROM issued
 					""")
 			.param("prefix", prefix)
@@ -102,6 +103,13 @@ public class InvoiceRepository {
 			.param("vats", new SqlArrayValue("int4", lines.stream().map(Invoice.Line::vatRateBps).toArray()))
 			.param("regularises",
 					new SqlArrayValue("text", lines.stream().map(Invoice.Line::regularisesNumber).toArray()))
+			.param("units", new SqlArrayValue("text", lines.stream().map(Invoice.Line::unit).toArray()))
+			.param("quantities", new SqlArrayValue("numeric", lines.stream().map(Invoice.Line::quantity).toArray()))
+			.param("unitPrices",
+					new SqlArrayValue("int8",
+							lines.stream()
+								.map(l -> l.unitPriceExclVat() == null ? null : l.unitPriceExclVat().amountMinor())
+								.toArray()))
 			.query(String.class)
 			.single();
 		return new Invoice(invoice.invoiceId(), invoice.partnerId(), invoice.month(), number, invoice.type(),
@@ -204,7 +212,9 @@ public class InvoiceRepository {
 					rs.getObject("service_date", java.time.LocalDate.class), rs.getString("workspace_name"),
 					Invoice.LineKind.valueOf(rs.getString("kind")),
 					new Money(rs.getLong("amount_excl_minor"), currency), rs.getInt("vat_rate_bps"),
-					rs.getString("regularises_number")))
+					rs.getString("regularises_number"), rs.getString("unit"), rs.getBigDecimal("quantity"),
+					rs.getObject("unit_price_minor") == null ? null
+							: new Money(rs.getLong("unit_price_minor"), currency)))
 			.list();
 		return new Invoice(invoice.invoiceId(), invoice.partnerId(), invoice.month(), invoice.number(), invoice.type(),
 				invoice.issuedAt(), invoice.totals(), invoice.seller(), invoice.mandateVersion(), invoice.status(),

@@ -121,6 +121,12 @@ class MonthCloseIT extends BillingIT {
 			.andExpect(jsonPath("$.status").value("OPEN"))
 			.andExpect(jsonPath("$.lines.length()").value(3))
 			.andExpect(jsonPath("$.lines[2].kind").value("LATE_CANCELLATION"))
+			.andExpect(jsonPath("$.lines[0].unit").value("HOUR"))
+			.andExpect(jsonPath("$.lines[0].quantity").value(1))
+			.andExpect(jsonPath("$.lines[0].unitPriceExclVat.amountMinor").value(3500))
+			// the late-cancellation fee is the booking's full amount: the same unit price
+			// explains it
+			.andExpect(jsonPath("$.lines[2].unitPriceExclVat.amountMinor").value(4200))
 			.andExpect(jsonPath("$.totals.exclVat.amountMinor").value(14700))
 			.andExpect(jsonPath("$.totals.vat.amountMinor").value(2940))
 			.andExpect(jsonPath("$.totals.inclVat.amountMinor").value(17640))
@@ -205,6 +211,8 @@ class MonthCloseIT extends BillingIT {
 			.perform(get(API + "/partners/" + partner.partnerId() + "/statements/2026-12").with(as(partner.owner())))
 			.andExpect(jsonPath("$.status").value("INVOICED"))
 			.andExpect(jsonPath("$.lines[0].kind").value("REGULARISATION"))
+			// a regularisation is a difference: no quantity × unit price explains it
+			.andExpect(jsonPath("$.lines[0].unitPriceExclVat.amountMinor").doesNotExist())
 			.andExpect(jsonPath("$.lines[0].regularisesNumber").value(november))
 			.andExpect(jsonPath("$.lines[0].amountExclVat.amountMinor").value(-3500))
 			.andExpect(jsonPath("$.totals.inclVat.amountMinor").value(-4200));
@@ -412,6 +420,9 @@ class MonthCloseIT extends BillingIT {
 		this.mvc.perform(get(API + "/invoices/" + invoiceId).with(as(partner.owner())))
 			.andExpect(jsonPath("$.status").value("PAID"))
 			.andExpect(jsonPath("$.lines[0].amountExclVat.amountMinor").value(3500))
+			.andExpect(jsonPath("$.lines[0].unit").value("HOUR"))
+			.andExpect(jsonPath("$.lines[0].quantity").value(1))
+			.andExpect(jsonPath("$.lines[0].unitPriceExclVat.amountMinor").value(3500))
 			.andExpect(jsonPath("$.seller.siret").value("44306184100047"));
 		KafkaSupport.awaitRecord(Topics.BILLING_INVOICES,
 				r -> invoiceId.toString().equals(KafkaSupport.header(r, "ce_subject"))

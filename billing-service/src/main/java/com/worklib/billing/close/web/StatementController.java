@@ -61,12 +61,18 @@ class StatementController {
 
 	}
 
+	/**
+	 * {@code unit}, {@code quantity}, {@code unitPriceExclVat}: added 2026-12, null on
+	 * regularisations.
+	 */
 	record StatementLine(UUID bookingId, LocalDate serviceDate, String workspaceName, Money amountExclVat,
-			int vatRateBps, String kind, String regularisesNumber) {
+			int vatRateBps, String kind, String regularisesNumber, String unit, java.math.BigDecimal quantity,
+			Money unitPriceExclVat) {
 
 		static StatementLine of(Invoice.Line l) {
 			return new StatementLine(l.bookingId(), l.serviceDate(), l.workspaceName(), l.amountExclVat(),
-					l.vatRateBps(), l.kind().name(), l.regularisesNumber());
+					l.vatRateBps(), l.kind().name(), l.regularisesNumber(), l.unit(), l.quantity(),
+					l.unitPriceExclVat());
 		}
 
 	}

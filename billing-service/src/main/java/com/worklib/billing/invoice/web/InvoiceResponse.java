@@ -21,12 +21,18 @@ record InvoiceResponse(UUID invoiceId, UUID partnerId, String month, String numb
 				i.lines().stream().map(Line::of).toList(), i.version());
 	}
 
+	/**
+	 * {@code unit}, {@code quantity}, {@code unitPriceExclVat}: added 2026-12, null on
+	 * regularisations.
+	 */
 	record Line(int lineNo, UUID bookingId, LocalDate serviceDate, String workspaceName, String kind,
-			Money amountExclVat, int vatRateBps, String regularisesNumber) {
+			Money amountExclVat, int vatRateBps, String regularisesNumber, String unit, java.math.BigDecimal quantity,
+			Money unitPriceExclVat) {
 
 		static Line of(Invoice.Line l) {
 			return new Line(l.lineNo(), l.bookingId(), l.serviceDate(), l.workspaceName(), l.kind().name(),
-					l.amountExclVat(), l.vatRateBps(), l.regularisesNumber());
+					l.amountExclVat(), l.vatRateBps(), l.regularisesNumber(), l.unit(), l.quantity(),
+					l.unitPriceExclVat());
 		}
 
 	}
