@@ -83,8 +83,9 @@ public class InvoiceIssuer {
 	public Outcome close(UUID partnerId, YearMonth month) {
 		String code = lockAndReadCode(partnerId);
 		InvoiceRepository.Issued issued = this.invoices.issued(partnerId);
-		if (issued.of(month).isPresent()) {
-			return Outcome.invoiced(issued.of(month).get());
+		java.util.Optional<UUID> existing = issued.of(month);
+		if (existing.isPresent()) {
+			return Outcome.invoiced(existing.get());
 		}
 		BillingProfileRepository.Seller seller = this.profiles.seller(partnerId);
 		if (seller.profile() == null) {

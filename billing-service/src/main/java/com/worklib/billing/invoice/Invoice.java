@@ -80,6 +80,19 @@ public record Invoice(UUID invoiceId, UUID partnerId, String month, String numbe
 					this.totals, this.seller, this.mandateVersion, next, reason, this.lines, this.version + 1));
 	}
 
+	/** The same invoice with the number its series gave it. */
+	public Invoice numbered(String number) {
+		return new Invoice(this.invoiceId, this.partnerId, this.month, number, this.type, this.issuedAt, this.totals,
+				this.seller, this.mandateVersion, this.status, this.statusReason, this.lines, this.version);
+	}
+
+	/** The same invoice with its lines, as read from storage. */
+	public Invoice withLines(List<Line> lines) {
+		return new Invoice(this.invoiceId, this.partnerId, this.month, this.number, this.type, this.issuedAt,
+				this.totals, this.seller, this.mandateVersion, this.status, this.statusReason, List.copyOf(lines),
+				this.version);
+	}
+
 	/** The invoice as {@code billing.invoices.v1} carries it. */
 	public InvoicePayload payload() {
 		return new InvoicePayload(this.invoiceId, this.partnerId, this.number, this.month, this.issuedAt,

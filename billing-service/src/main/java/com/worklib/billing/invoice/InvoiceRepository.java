@@ -42,12 +42,11 @@ public class InvoiceRepository {
 	 * the year of issue (Paris) is taken in the caller's transaction, so the series row
 	 * stays locked until it commits and numbers have no gap; the lines' columns travel as
 	 * arrays that PostgreSQL unnests, instead of one bind parameter per value.
-	 * @param unnumbered the invoice without its number
+	 * @param invoice the invoice without its number
 	 * @param prefix the partner's code, the numbers' prefix ({@code ATEL-2026-00001})
 	 * @return the invoice with its number
 	 */
-	public Invoice issue(Invoice unnumbered, String prefix) {
-		Invoice invoice = unnumbered;
+	public Invoice issue(Invoice invoice, String prefix) {
 		String currency = invoice.totals().exclVat().currency().getCurrencyCode();
 		List<Invoice.Line> lines = invoice.lines();
 		String number = this.jdbc
@@ -112,9 +111,7 @@ public class InvoiceRepository {
 								.toArray()))
 			.query(String.class)
 			.single();
-		return new Invoice(invoice.invoiceId(), invoice.partnerId(), invoice.month(), number, invoice.type(),
-				invoice.issuedAt(), invoice.totals(), invoice.seller(), invoice.mandateVersion(), invoice.status(),
-				invoice.statusReason(), invoice.lines(), invoice.version());
+		return invoice.numbered(number);
 	}
 
 	public Optional<Invoice> find(UUID invoiceId) {
@@ -216,9 +213,7 @@ public class InvoiceRepository {
 					rs.getObject("unit_price_minor") == null ? null
 							: new Money(rs.getLong("unit_price_minor"), currency)))
 			.list();
-		return new Invoice(invoice.invoiceId(), invoice.partnerId(), invoice.month(), invoice.number(), invoice.type(),
-				invoice.issuedAt(), invoice.totals(), invoice.seller(), invoice.mandateVersion(), invoice.status(),
-				invoice.statusReason(), lines, invoice.version());
+		return invoice.withLines(lines);
 	}
 
 	private Invoice map(ResultSet rs) throws SQLException {
