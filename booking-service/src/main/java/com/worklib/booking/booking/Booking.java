@@ -17,7 +17,16 @@ import com.worklib.platform.money.PriceBreakdown;
 public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID partnerId, UUID bookerId,
 		BookingStatus status, boolean exclusive, Instant start, Instant end, LocalDate serviceDate, ZoneId timezone,
 		String workspaceName, Integer attendees, String note, PriceBreakdown price, Money cancellationFee,
-		String reason, CancelledBy cancelledBy, Instant expiresAt, long version, Instant createdAt, Instant updatedAt) {
+		String reason, CancelledBy cancelledBy, Instant expiresAt, long version, Instant createdAt, Instant updatedAt,
+		Booker booker) {
+
+	/**
+	 * Who booked, as the token said at booking time: the partner's table shows the first
+	 * name, and the address only while a request waits for an answer. Null parts on
+	 * bookings made before 2026-12.
+	 */
+	public record Booker(String firstName, String email) {
+	}
 
 	public Booking confirmed() {
 		require(BookingStatus.REQUESTED, "confirmed");
@@ -76,7 +85,7 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 		return new Booking(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId, status,
 				this.exclusive, this.start, this.end, this.serviceDate, this.timezone, this.workspaceName,
 				this.attendees, this.note, this.price, fee, reason, cancelledBy, this.expiresAt, this.version + 1,
-				this.createdAt, this.updatedAt);
+				this.createdAt, this.updatedAt, this.booker);
 	}
 
 	/** This state as written at {@code now}. */
@@ -84,7 +93,7 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 		return new Booking(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId, this.status,
 				this.exclusive, this.start, this.end, this.serviceDate, this.timezone, this.workspaceName,
 				this.attendees, this.note, this.price, this.cancellationFee, this.reason, this.cancelledBy,
-				this.expiresAt, this.version, this.createdAt == null ? now : this.createdAt, now);
+				this.expiresAt, this.version, this.createdAt == null ? now : this.createdAt, now, this.booker);
 	}
 
 	/**
@@ -114,6 +123,8 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 		private UUID partnerId;
 
 		private UUID bookerId;
+
+		private Booker booker = new Booker(null, null);
 
 		private BookingStatus status = BookingStatus.REQUESTED;
 
@@ -164,6 +175,12 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 			return this;
 		}
 
+		public Builder booker(UUID bookerId, String firstName, String email) {
+			this.bookerId = bookerId;
+			this.booker = new Booker(firstName, email);
+			return this;
+		}
+
 		public Builder status(BookingStatus status) {
 			this.status = status;
 			return this;
@@ -198,7 +215,7 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 			return new Booking(this.id, this.workspaceId, this.establishmentId, this.partnerId, this.bookerId,
 					this.status, this.exclusive, this.start, this.end, this.serviceDate, this.timezone,
 					this.workspaceName, this.attendees, this.note, this.price, null, null, null, this.expiresAt, 1,
-					null, null);
+					null, null, this.booker);
 		}
 
 	}

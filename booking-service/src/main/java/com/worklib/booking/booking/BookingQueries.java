@@ -33,7 +33,7 @@ public class BookingQueries {
 
 	@Transactional(readOnly = true)
 	public List<Booking> ofPartner(UUID partnerId, LocalDate from, LocalDate to, BookingStatus status,
-			UUID establishmentId) {
+			UUID establishmentId, UUID workspaceId) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("partner", partnerId);
 		StringBuilder where = new StringBuilder("partner_id = :partner").append(period(from, to, params));
@@ -44,6 +44,10 @@ public class BookingQueries {
 		if (establishmentId != null) {
 			where.append(" AND establishment_id = :establishment");
 			params.put("establishment", establishmentId);
+		}
+		if (workspaceId != null) {
+			where.append(" AND workspace_id = :workspace");
+			params.put("workspace", workspaceId);
 		}
 		return this.bookings.search(where.toString(), params);
 	}

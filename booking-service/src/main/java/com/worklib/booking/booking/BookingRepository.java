@@ -61,15 +61,18 @@ public class BookingRepository {
 		params.put("expires", b.expiresAt() == null ? null : Timestamp.from(b.expiresAt()));
 		params.put("version", b.version());
 		params.put("now", now);
+		params.put("bookerFirstName", b.booker() == null ? null : b.booker().firstName());
+		params.put("bookerEmail", b.booker() == null ? null : b.booker().email());
 		this.jdbc
 			.sql("""
 					INSERT INTO booking (id, workspace_id, establishment_id, partner_id, booker_id, status, exclusive, start_at,
 					  end_at, service_date, timezone, workspace_name, attendees, note, price_unit, quantity, currency,
 					  unit_price_minor, amount_excl_vat_minor, vat_rate_bps, vat_minor, amount_incl_vat_minor,
-					  platform_fee_minor, customer_incl_vat_minor, expires_at, version, created_at, updated_at)
+					  platform_fee_minor, customer_incl_vat_minor, expires_at, version, created_at, updated_at,
+					  booker_first_name, booker_email)
 					VALUES (:id, :workspace, :establishment, :partner, :booker, :status, :exclusive, :start, :end,
 					  :serviceDate, :tz, :wsName, :attendees, :note, :unit, :quantity, :currency, :unitPrice, :excl, :vatRate,
-					  :vat, :incl, :fee, :customer, :expires, :version, :now, :now)
+					  :vat, :incl, :fee, :customer, :expires, :version, :now, :now, :bookerFirstName, :bookerEmail)
 					""")
 			.params(params)
 			.update();
@@ -160,7 +163,8 @@ public class BookingRepository {
 				rs.getString("note"), price, cancellationFee, rs.getString("reason"),
 				rs.getString("cancelled_by") == null ? null : Booking.CancelledBy.valueOf(rs.getString("cancelled_by")),
 				expires == null ? null : expires.toInstant(), rs.getLong("version"),
-				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+				new Booking.Booker(rs.getString("booker_first_name"), rs.getString("booker_email")));
 	}
 
 }

@@ -173,7 +173,7 @@ public class BookingService {
 		Booking booking = Booking.builder()
 			.workspace(workspace.workspaceId(), workspace.establishmentId(), workspace.partnerId(), workspace.name(),
 					workspace.exclusive())
-			.booker(booker.userId())
+			.booker(booker.userId(), booker.firstName(), booker.email())
 			.status(onRequest ? BookingStatus.REQUESTED : BookingStatus.CONFIRMED)
 			.slot(request.start(), request.end(), slot.serviceDate(), workspace.timezone())
 			.attendees(request.attendees(), request.note())

@@ -285,6 +285,63 @@ class BookingFlowIT extends BookingIT {
 			.andExpect(jsonPath("$.items.length()").value(0));
 	}
 
+	String csv(String table, UUID workspace) throws Exception {
+		return this.mvc
+			.perform(get(table).param("workspaceId", workspace.toString())
+				.with(manager())
+				.accept(MediaType.parseMediaType("text/csv")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
+	@Test
+	void thePartnerSeesTheBookersFirstNameAndTheirAddressOnlyWhileARequestWaits() throws Exception {
+		Venue venue = venue();
+		member(venue.partnerId(), this.manager, "MANAGER");
+		UUID room = workspace(venue, "MEETING_ROOM", 8, "REQUEST", "HOUR", 3500);
+		UUID desk = workspace(venue, "DESK", 4, "INSTANT", "DAY", 2200);
+		var emma = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt()
+			.jwt(j -> j.subject(this.employee.toString())
+				.claim("realm_access", java.util.Map.of("roles", java.util.List.of("employee")))
+				.claim("given_name", "Emma")
+				.claim("email", "emma@client.example"));
+		String request = id(this.mvc
+			.perform(post(API + "/bookings").with(emma)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"workspaceId\":\"%s\",\"start\":\"%s\",\"end\":\"%s\"}".formatted(room,
+						inDays(6, 9).toOffsetDateTime(), inDays(6, 10).toOffsetDateTime())))
+			.andExpect(status().isCreated())
+			// the booker's own answer says nothing of who they are
+			.andExpect(jsonPath("$.booker").doesNotExist()));
+		this.mvc
+			.perform(post(API + "/bookings").with(emma)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"workspaceId\":\"%s\",\"start\":\"%s\",\"end\":\"%s\"}".formatted(desk,
+						inDays(7, 8).toOffsetDateTime(), inDays(7, 19).toOffsetDateTime())))
+			.andExpect(status().isCreated());
+		String table = API + "/partners/" + venue.partnerId() + "/bookings";
+		this.mvc.perform(get(table).with(manager()))
+			.andExpect(jsonPath("$.items.length()").value(2))
+			.andExpect(jsonPath("$.items[0].booker.firstName").value("Emma"))
+			.andExpect(jsonPath("$.items[0].booker.email").value("emma@client.example"))
+			.andExpect(jsonPath("$.items[1].booker.firstName").value("Emma"))
+			.andExpect(jsonPath("$.items[1].booker.email").doesNotExist());
+		// one workspace only
+		this.mvc.perform(get(table).param("workspaceId", desk.toString()).with(manager()))
+			.andExpect(jsonPath("$.items.length()").value(1))
+			.andExpect(jsonPath("$.items[0].workspaceId").value(desk.toString()));
+		String csv = csv(table, room);
+		assertThat(csv.split("\r\n")).hasSize(2);
+		assertThat(csv.split("\r\n")[1]).startsWith(request).endsWith(";Emma;emma@client.example");
+		// once answered, the address is the booker's again
+		this.mvc.perform(post(API + "/bookings/" + request + "/confirm").with(manager()))
+			.andExpect(jsonPath("$.booker.firstName").value("Emma"))
+			.andExpect(jsonPath("$.booker.email").doesNotExist());
+		csv = csv(table, room);
+		assertThat(csv.split("\r\n")[1]).endsWith(";Emma;");
+	}
+
 	@Test
 	void badRequestsNameWhatIsWrong() throws Exception {
 		UUID room = workspace(venue(), "MEETING_ROOM", 8, "INSTANT", "HOUR", 3500);

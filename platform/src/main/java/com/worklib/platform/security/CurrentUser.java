@@ -19,7 +19,12 @@ import com.worklib.platform.web.ApiException;
  * The caller, as the validated access token says: never from a header or a body. The user
  * id is the token subject (the Keycloak user id).
  */
-public record CurrentUser(UUID userId, String email, Set<String> realmRoles) {
+public record CurrentUser(UUID userId, String email, Set<String> realmRoles, String firstName) {
+
+	/** A caller whose first name is not known (service tokens, tests). */
+	public CurrentUser(UUID userId, String email, Set<String> realmRoles) {
+		this(userId, email, realmRoles, null);
+	}
 
 	public static final String ROLE_OPS = "ops";
 
@@ -64,7 +69,8 @@ public record CurrentUser(UUID userId, String email, Set<String> realmRoles) {
 	}
 
 	public static CurrentUser from(Jwt jwt) {
-		return new CurrentUser(UUID.fromString(jwt.getSubject()), jwt.getClaimAsString("email"), realmRoles(jwt));
+		return new CurrentUser(UUID.fromString(jwt.getSubject()), jwt.getClaimAsString("email"), realmRoles(jwt),
+				jwt.getClaimAsString("given_name"));
 	}
 
 	static Set<String> realmRoles(Jwt jwt) {

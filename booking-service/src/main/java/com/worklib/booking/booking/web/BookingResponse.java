@@ -19,7 +19,24 @@ import com.worklib.platform.money.PriceBreakdown;
 public record BookingResponse(UUID bookingId, UUID workspaceId, String workspaceName, UUID establishmentId,
 		UUID partnerId, String status, OffsetDateTime start, OffsetDateTime end, LocalDate serviceDate, String timezone,
 		Price price, MoneyAmount cancellationFee, String reason, OffsetDateTime expiresAt, OffsetDateTime createdAt,
-		OffsetDateTime updatedAt, long version) {
+		OffsetDateTime updatedAt, long version, Booker booker) {
+
+	/**
+	 * Who booked, for the partner's members (added 2026-12): the first name, and the
+	 * address only while a request waits for the partner's answer. Absent for the booker.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Booker(String firstName, String email) {
+
+		static Booker of(Booking b) {
+			if (b.booker() == null || (b.booker().firstName() == null && b.booker().email() == null)) {
+				return null;
+			}
+			return new Booker(b.booker().firstName(),
+					b.status() == com.worklib.booking.booking.BookingStatus.REQUESTED ? b.booker().email() : null);
+		}
+
+	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	public record Price(String unit, String quantity, MoneyAmount unitPriceExclVat, MoneyAmount amountExclVat,
@@ -42,7 +59,7 @@ public record BookingResponse(UUID bookingId, UUID workspaceId, String workspace
 				Price.of(b.price(), customerView), b.cancellationFee() == null ? null : b.cancellationFee().toWire(),
 				b.reason(), b.expiresAt() == null ? null : b.expiresAt().atZone(b.timezone()).toOffsetDateTime(),
 				b.createdAt().atZone(b.timezone()).toOffsetDateTime(),
-				b.updatedAt().atZone(b.timezone()).toOffsetDateTime(), b.version());
+				b.updatedAt().atZone(b.timezone()).toOffsetDateTime(), b.version(), customerView ? null : Booker.of(b));
 	}
 
 }

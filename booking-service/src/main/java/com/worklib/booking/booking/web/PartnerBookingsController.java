@@ -36,8 +36,8 @@ import com.worklib.platform.web.PageResponse.PageQuery;
 class PartnerBookingsController {
 
 	static final String[] CSV_HEADER = { "bookingId", "serviceDate", "start", "end", "workspace", "status", "unit",
-			"quantity", "currency", "amountExclVat", "vatRatePercent", "vatAmount", "amountInclVat",
-			"cancellationFee" };
+			"quantity", "currency", "amountExclVat", "vatRatePercent", "vatAmount", "amountInclVat", "cancellationFee",
+			"bookerFirstName", "bookerEmail" };
 
 	private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -53,10 +53,10 @@ class PartnerBookingsController {
 	@GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 	PageResponse<BookingResponse> json(@PathVariable UUID partnerId, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) BookingStatus status,
-			@RequestParam(required = false) UUID establishmentId, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) UUID establishmentId, @RequestParam(required = false) UUID workspaceId,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		PageQuery query = PageQuery.of(page, size);
-		List<BookingResponse> rows = rows(partnerId, from, to, status, establishmentId).stream()
+		List<BookingResponse> rows = rows(partnerId, from, to, status, establishmentId, workspaceId).stream()
 			.map(b -> BookingResponse.of(b, false))
 			.toList();
 		return PageResponse.slice(rows, query);
@@ -65,18 +65,21 @@ class PartnerBookingsController {
 	@GetMapping(produces = "text/csv")
 	ResponseEntity<String> csv(@PathVariable UUID partnerId, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) BookingStatus status,
-			@RequestParam(required = false) UUID establishmentId) {
+			@RequestParam(required = false) UUID establishmentId, @RequestParam(required = false) UUID workspaceId) {
 		StringWriter out = new StringWriter();
 		try (CSVPrinter printer = new CSVPrinter(out,
 				CSVFormat.Builder.create(CSVFormat.DEFAULT).setDelimiter(';').setHeader(CSV_HEADER).get())) {
-			for (Booking b : rows(partnerId, from, to, status, establishmentId)) {
+			for (Booking b : rows(partnerId, from, to, status, establishmentId, workspaceId)) {
 				var p = b.price();
+				BookingResponse.Booker booker = BookingResponse.Booker.of(b);
 				printer.printRecord(b.id(), b.serviceDate(), ISO.format(b.start().atZone(b.timezone())),
 						ISO.format(b.end().atZone(b.timezone())), b.workspaceName(), b.status(), p.unit(),
 						p.quantity().toPlainString(), p.amountExclVat().currency().getCurrencyCode(),
 						major(p.amountExclVat()), BigDecimal.valueOf(p.vatRate().bps(), 2).toPlainString(),
 						major(p.vatAmount()), major(p.amountInclVat()),
-						b.cancellationFee() == null ? "" : major(b.cancellationFee()));
+						b.cancellationFee() == null ? "" : major(b.cancellationFee()),
+						booker == null || booker.firstName() == null ? "" : booker.firstName(),
+						booker == null || booker.email() == null ? "" : booker.email());
 			}
 		}
 		catch (IOException ex) {
@@ -88,10 +91,10 @@ class PartnerBookingsController {
 			.body(out.toString());
 	}
 
-	private List<Booking> rows(UUID partnerId, LocalDate from, LocalDate to, BookingStatus status,
-			UUID establishmentId) {
+	private List<Booking> rows(UUID partnerId, LocalDate from, LocalDate to, BookingStatus status, UUID establishmentId,
+			UUID workspaceId) {
 		this.access.requireRead(CurrentUser.get(), partnerId, "Partner " + partnerId);
-		return this.queries.ofPartner(partnerId, from, to, status, establishmentId);
+		return this.queries.ofPartner(partnerId, from, to, status, establishmentId, workspaceId);
 	}
 
 	static String major(Money money) {
