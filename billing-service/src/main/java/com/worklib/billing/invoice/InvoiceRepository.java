@@ -142,6 +142,29 @@ public class InvoiceRepository {
 			.list();
 	}
 
+	/** One invoice line and the invoice it is on. */
+	public record BilledLine(UUID invoiceId, String number, String month, Invoice.Line line) {
+	}
+
+	/**
+	 * Where one booking of the partner was invoiced: its line, and the regularisations of
+	 * later months. Reads the partner's invoices from the booking's month on (its lines
+	 * by primary key), so no index on {@code booking_id} slows every close.
+	 */
+	public List<BilledLine> linesOfBooking(UUID partnerId, UUID bookingId, java.time.YearMonth from) {
+		return this.jdbc.sql("""
+				SELECT i.invoice_id, i.number, i.month, i.currency, l.* FROM invoice i
+				JOIN invoice_line l ON l.invoice_id = i.invoice_id
+				WHERE i.partner_id = :p AND i.month >= :m AND l.booking_id = :b
+				ORDER BY i.month, l.line_no""")
+			.param("p", partnerId)
+			.param("m", from.toString())
+			.param("b", bookingId)
+			.query((rs, i) -> new BilledLine(rs.getObject("invoice_id", UUID.class), rs.getString("number"),
+					rs.getString("month"), line(rs, Currency.getInstance(rs.getString("currency")))))
+			.list();
+	}
+
 	public long countOfPartner(UUID partnerId) {
 		return this.jdbc.sql("SELECT count(*) FROM invoice WHERE partner_id = :p")
 			.param("p", partnerId)
@@ -205,15 +228,18 @@ public class InvoiceRepository {
 		Currency currency = invoice.totals().exclVat().currency();
 		List<Invoice.Line> lines = this.jdbc.sql("SELECT * FROM invoice_line WHERE invoice_id = :id ORDER BY line_no")
 			.param("id", invoice.invoiceId())
-			.query((rs, i) -> new Invoice.Line(rs.getInt("line_no"), rs.getObject("booking_id", UUID.class),
-					rs.getObject("service_date", java.time.LocalDate.class), rs.getString("workspace_name"),
-					Invoice.LineKind.valueOf(rs.getString("kind")),
-					new Money(rs.getLong("amount_excl_minor"), currency), rs.getInt("vat_rate_bps"),
-					rs.getString("regularises_number"), rs.getString("unit"), rs.getBigDecimal("quantity"),
-					rs.getObject("unit_price_minor") == null ? null
-							: new Money(rs.getLong("unit_price_minor"), currency)))
+			.query((rs, i) -> line(rs, currency))
 			.list();
 		return invoice.withLines(lines);
+	}
+
+	private static Invoice.Line line(ResultSet rs, Currency currency) throws SQLException {
+		return new Invoice.Line(rs.getInt("line_no"), rs.getObject("booking_id", UUID.class),
+				rs.getObject("service_date", java.time.LocalDate.class), rs.getString("workspace_name"),
+				Invoice.LineKind.valueOf(rs.getString("kind")), new Money(rs.getLong("amount_excl_minor"), currency),
+				rs.getInt("vat_rate_bps"), rs.getString("regularises_number"), rs.getString("unit"),
+				rs.getBigDecimal("quantity"),
+				rs.getObject("unit_price_minor") == null ? null : new Money(rs.getLong("unit_price_minor"), currency));
 	}
 
 	private Invoice map(ResultSet rs) throws SQLException {

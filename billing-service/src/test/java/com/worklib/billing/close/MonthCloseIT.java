@@ -221,6 +221,25 @@ class MonthCloseIT extends BillingIT {
 			// same continuous series, numbered in the year of issue
 			.andExpect(jsonPath("$.items[0].number").value(partner.code() + "-2027-00001"))
 			.andExpect(jsonPath("$.items[1].number").value(november));
+		// the booking's page finds both: its November line and December's regularisation
+		String lines = API + "/partners/" + partner.partnerId() + "/bookings/" + booking + "/invoice-lines";
+		this.mvc.perform(get(lines).param("month", "2026-11").with(as(partner.owner())))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(2))
+			.andExpect(jsonPath("$.items[0].number").value(november))
+			.andExpect(jsonPath("$.items[0].line.lineNo").value(1))
+			.andExpect(jsonPath("$.items[0].line.amountExclVat.amountMinor").value(3500))
+			.andExpect(jsonPath("$.items[1].number").value(partner.code() + "-2027-00001"))
+			.andExpect(jsonPath("$.items[1].line.kind").value("REGULARISATION"));
+		this.mvc.perform(get(lines).param("month", "2026-12").with(as(partner.owner())))
+			.andExpect(jsonPath("$.items.length()").value(1));
+		UUID manager = UUID.randomUUID();
+		member(partner.partnerId(), manager, "MANAGER");
+		this.mvc.perform(get(lines).with(as(manager))).andExpect(jsonPath("$.items.length()").value(2));
+		this.mvc.perform(get(lines).with(as(partner("STRG" + suffix()).owner()))).andExpect(status().isNotFound());
+		this.mvc.perform(get(lines).param("month", "novembre").with(as(partner.owner())))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("month"));
 	}
 
 	@Test

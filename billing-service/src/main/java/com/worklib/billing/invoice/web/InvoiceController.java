@@ -76,6 +76,35 @@ class InvoiceController {
 			.body(this.documents.pdf(invoice));
 	}
 
+	/**
+	 * Where a booking was invoiced ("Prix facturé" on the booking's page), for any member
+	 * of the partner, as the statement is: the invoice number, the line and its amounts;
+	 * an empty list until the month closes. {@code month}, the booking's service month,
+	 * skips the invoices before it.
+	 */
+	@GetMapping("/partners/{partnerId}/bookings/{bookingId}/invoice-lines")
+	java.util.Map<String, List<BilledLine>> ofBooking(@PathVariable UUID partnerId, @PathVariable UUID bookingId,
+			@RequestParam(required = false) String month) {
+		this.access.requireRead(CurrentUser.get(), partnerId, "Partner " + partnerId);
+		java.time.YearMonth from = java.time.YearMonth.of(2000, 1);
+		if (month != null) {
+			try {
+				from = java.time.YearMonth.parse(month);
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				throw com.worklib.platform.domain.FieldValidationException.of("month", "must be a month as YYYY-MM");
+			}
+		}
+		return java.util.Map.of("items",
+				this.invoices.linesOfBooking(partnerId, bookingId, from)
+					.stream()
+					.map(b -> new BilledLine(b.invoiceId(), b.number(), b.month(), InvoiceResponse.Line.of(b.line())))
+					.toList());
+	}
+
+	record BilledLine(UUID invoiceId, String number, String month, InvoiceResponse.Line line) {
+	}
+
 	Invoice visible(UUID invoiceId) {
 		Invoice invoice = this.invoices.find(invoiceId)
 			.orElseThrow(() -> new NotFoundException("Invoice " + invoiceId));
