@@ -41,6 +41,8 @@ class MailLinksIT {
 
 	static final UUID PARTNER = UUID.randomUUID();
 
+	static final UUID BOOKING = UUID.randomUUID();
+
 	static final WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
 	@Autowired
@@ -64,6 +66,25 @@ class MailLinksIT {
 			.willReturn(okJson("""
 					{"partnerId":"%s","name":"Atelier du Lac SAS","status":"CLAIMED","platformFeeBps":1500}"""
 				.formatted(PARTNER))));
+		UUID workspace = UUID.randomUUID();
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/bookings/v1/bookings/" + BOOKING)
+			.willReturn(
+					okJson("""
+							{"bookingId":"%s","workspaceId":"%s","workspaceName":"Open space","partnerId":"%s","status":"CONFIRMED",
+							 "start":"2027-01-12T08:00:00+01:00","end":"2027-01-12T19:00:00+01:00","serviceDate":"2027-01-12",
+							 "price":{"unit":"DAY","quantity":"1","unitPriceExclVat":{"amountMinor":2200,"currency":"EUR"},
+							 "amountExclVat":{"amountMinor":2200,"currency":"EUR"},"vatRateBps":2000,
+							 "vatAmount":{"amountMinor":440,"currency":"EUR"},"amountInclVat":{"amountMinor":2640,"currency":"EUR"}},
+							 "version":1}"""
+						.formatted(BOOKING, workspace, PARTNER))));
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/venues/v1/workspaces/" + workspace)
+			.willReturn(okJson("""
+					{"workspaceId":"%s","type":"DESK","name":"Open space","capacity":6,"bookingMode":"INSTANT",
+					 "price":{"unit":"DAY","amountExclVat":{"amountMinor":2200,"currency":"EUR"},"vatRateBps":2000},
+					 "active":true}""".formatted(workspace))));
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.get(urlPathMatching("/api/billing/v1/partners/.*/invoice-lines"))
+			.willReturn(okJson("{\"items\":[]}")));
 	}
 
 	@AfterAll
@@ -84,7 +105,7 @@ class MailLinksIT {
 	void everyMailLinkOpensAPage() throws Exception {
 		UUID id = UUID.randomUUID();
 		List<String> links = List.of("/verify-email?token=abc", "/signup?email=odile%40lac.test",
-				"/invitations/accept?token=abc", "/login", "/partners/" + PARTNER + "/bookings/" + id,
+				"/invitations/accept?token=abc", "/login", "/partners/" + PARTNER + "/bookings/" + BOOKING,
 				"/partners/" + PARTNER + "/invoices/" + id, "/partners/" + PARTNER + "/payouts", "/bookings/" + id,
 				"/bookings", "/search");
 		for (String link : links) {
@@ -98,11 +119,11 @@ class MailLinksIT {
 			assertThat(response.getStatus()).as(link).isEqualTo(200);
 			assertThat(response.getContentAsString()).as(link).contains("<h1>").doesNotContain("Page introuvable");
 		}
-		// the partner's mail links say what will be there, in that partner's tabs
-		assertThat(this.mvc.perform(get("/partners/" + PARTNER + "/bookings/" + id).with(signedIn()))
+		// the booking mail's link opens the booking, in that partner's tabs
+		assertThat(this.mvc.perform(get("/partners/" + PARTNER + "/bookings/" + BOOKING).with(signedIn()))
 			.andReturn()
 			.getResponse()
-			.getContentAsString()).contains("Le tableau de vos réservations").contains("Atelier du Lac SAS");
+			.getContentAsString()).contains("Pas encore facturé").contains("Atelier du Lac SAS");
 	}
 
 	@Test

@@ -40,6 +40,19 @@ class ApiClients {
 	}
 
 	@Bean
+	PartnerApi partnerApi(OAuth2AuthorizedClientManager manager, @Value("${worklib.web.gateway-url}") String gateway) {
+		OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(manager);
+		relay.setClientRegistrationIdResolver(request -> REGISTRATION);
+		return new PartnerApi(gateway(gateway).requestInterceptor(relay).build());
+	}
+
+	/** What "expire dans 21 h" counts from. */
+	@Bean
+	java.time.Clock clock() {
+		return java.time.Clock.systemUTC();
+	}
+
+	@Bean
 	PublicApi publicApi(@Value("${worklib.web.gateway-url}") String gateway) {
 		return new PublicApi(gateway(gateway).build());
 	}

@@ -67,8 +67,7 @@ class SpacePages {
 	 * those pages: the tab they belong to, saying what will be there, for that partner
 	 * only.
 	 */
-	@GetMapping({ "/partners/{partnerId}/bookings/{id}", "/partners/{partnerId}/invoices/{id}",
-			"/partners/{partnerId}/payouts" })
+	@GetMapping({ "/partners/{partnerId}/invoices/{id}", "/partners/{partnerId}/payouts" })
 	String fromMail(@PathVariable UUID partnerId, jakarta.servlet.http.HttpServletRequest request, Model model) {
 		String path = request.getRequestURI();
 		String tab = path.contains("/bookings/") ? "reservations"
@@ -77,7 +76,7 @@ class SpacePages {
 	}
 
 	/** The tabs still to come: each says what will be there, for that partner only. */
-	@GetMapping("/partners/{partnerId}/{tab:reservations|factures|parametres}")
+	@GetMapping("/partners/{partnerId}/{tab:factures|parametres}")
 	String comingSoon(@PathVariable UUID partnerId, @PathVariable String tab, Model model) {
 		model.addAttribute("partner", this.api.partner(partnerId));
 		model.addAttribute("tab", tab);
