@@ -34,16 +34,19 @@ class ApiClients {
 
 	@Bean
 	UserApi userApi(OAuth2AuthorizedClientManager manager, @Value("${worklib.web.gateway-url}") String gateway) {
-		OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(manager);
-		relay.setClientRegistrationIdResolver(request -> REGISTRATION);
-		return new UserApi(gateway(gateway).requestInterceptor(relay).build());
+		return new UserApi(asUser(manager, gateway));
 	}
 
 	@Bean
 	PartnerApi partnerApi(OAuth2AuthorizedClientManager manager, @Value("${worklib.web.gateway-url}") String gateway) {
+		return new PartnerApi(asUser(manager, gateway));
+	}
+
+	/** The gateway with the signed-in person's access token on every call. */
+	static RestClient asUser(OAuth2AuthorizedClientManager manager, String gateway) {
 		OAuth2ClientHttpRequestInterceptor relay = new OAuth2ClientHttpRequestInterceptor(manager);
 		relay.setClientRegistrationIdResolver(request -> REGISTRATION);
-		return new PartnerApi(gateway(gateway).requestInterceptor(relay).build());
+		return gateway(gateway).requestInterceptor(relay).build();
 	}
 
 	/** What "expire dans 21 h" counts from. */

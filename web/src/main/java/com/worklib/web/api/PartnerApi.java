@@ -136,15 +136,12 @@ public class PartnerApi {
 	public record BilledLine(UUID invoiceId, String number, String month, InvoiceLine line) {
 	}
 
-	record Items<T>(List<T> items) {
-	}
-
 	/** Where the booking was invoiced: empty until its month closes. */
 	public List<BilledLine> invoiceLines(UUID partnerId, UUID bookingId, java.time.YearMonth month) {
 		return PublicApi.call(() -> this.api.get()
 			.uri("/api/billing/v1/partners/{p}/bookings/{b}/invoice-lines?month={m}", partnerId, bookingId, month)
 			.retrieve()
-			.body(new ParameterizedTypeReference<Items<BilledLine>>() {
+			.body(new ParameterizedTypeReference<UserApi.Items<BilledLine>>() {
 			})
 			.items());
 	}
