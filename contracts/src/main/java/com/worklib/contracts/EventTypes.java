@@ -46,6 +46,9 @@ public final class EventTypes {
 
 	public static final String INVOICE_PAYMENT_FAILED = "billing.InvoicePaymentFailed";
 
+	/** A month the close could not invoice: {@code MonthNotInvoicedPayload}. */
+	public static final String PARTNER_MONTH_NOT_INVOICED = "billing.PartnerMonthNotInvoiced";
+
 	public static final String CLOSE_PARTNER_MONTH = "billing.ClosePartnerMonth";
 
 	public static final String CONNECTED_ACCOUNT_UPDATED = "payment.ConnectedAccountUpdated";

@@ -53,7 +53,8 @@ class ContractSchemasTest {
 			Map.entry("WorkspacePayload", WorkspacePayload.class), Map.entry("BookingPayload", BookingPayload.class),
 			Map.entry("InvoicePayload", InvoicePayload.class), Map.entry("ClosePartnerMonth", ClosePartnerMonth.class),
 			Map.entry("ConnectedAccountPayload", ConnectedAccountPayload.class),
-			Map.entry("PayoutPayload", PayoutPayload.class));
+			Map.entry("PayoutPayload", PayoutPayload.class),
+			Map.entry("MonthNotInvoicedPayload", com.worklib.contracts.billing.MonthNotInvoicedPayload.class));
 
 	// Consumers must tolerate fields added later in v1, so unknown properties are ignored
 	// here.

@@ -44,7 +44,8 @@ class CloseCommandListener {
 		ClosePartnerMonth command = this.json.readValue(record.value(), ClosePartnerMonth.class);
 		// the invoice and the closing's progress commit together
 		this.transaction.executeWithoutResult(status -> {
-			InvoiceIssuer.Outcome outcome = this.issuer.close(command.partnerId(), YearMonth.parse(command.month()));
+			InvoiceIssuer.Outcome outcome = this.issuer.close(command.partnerId(), YearMonth.parse(command.month()),
+					command.closingId());
 			this.closings.record(command.closingId(), command.partnerId(), outcome);
 		});
 	}

@@ -19,7 +19,9 @@ import com.worklib.billing.invoice.InvoiceType;
 import com.worklib.billing.profile.BillingProfileRepository;
 import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.Topics;
+import com.worklib.contracts.billing.MonthNotInvoicedPayload;
 import com.worklib.platform.messaging.EventPublisher;
+import com.worklib.platform.money.Money;
 
 /**
  * Closes one partner's month in one transaction: under a per-partner lock, lock the open
@@ -81,6 +83,16 @@ public class InvoiceIssuer {
 
 	@Transactional
 	public Outcome close(UUID partnerId, YearMonth month) {
+		return close(partnerId, month, null);
+	}
+
+	/**
+	 * Closes the month for a closing; a month skipped for what the partner must complete
+	 * is announced ({@code PartnerMonthNotInvoiced}, so the partner is told) when it had
+	 * something to invoice.
+	 */
+	@Transactional
+	public Outcome close(UUID partnerId, YearMonth month, UUID closingId) {
 		String code = lockAndReadCode(partnerId);
 		InvoiceRepository.Issued issued = this.invoices.issued(partnerId);
 		java.util.Optional<UUID> existing = issued.of(month);
@@ -89,9 +101,11 @@ public class InvoiceIssuer {
 		}
 		BillingProfileRepository.Seller seller = this.profiles.seller(partnerId);
 		if (seller.profile() == null) {
+			announceNotInvoiced(partnerId, month, issued, "BILLING_INFORMATION_MISSING", closingId);
 			return Outcome.skipped("Billing information is missing (Settings > Billing information)");
 		}
 		if (seller.mandateVersion() == null) {
+			announceNotInvoiced(partnerId, month, issued, "MANDATE_NOT_ACCEPTED", closingId);
 			return Outcome.skipped("The self-billing mandate has not been accepted by an owner");
 		}
 		if (code == null) {
@@ -113,6 +127,18 @@ public class InvoiceIssuer {
 		this.events.publish(Topics.BILLING_INVOICES, partnerId.toString(), EventTypes.INVOICE_ISSUED,
 				invoice.invoiceId().toString(), invoice.payload());
 		return Outcome.invoiced(invoice.invoiceId());
+	}
+
+	private void announceNotInvoiced(UUID partnerId, YearMonth month, InvoiceRepository.Issued issued, String reason,
+			UUID closingId) {
+		List<BillableItemRepository.OpenItem> open = this.items.open(partnerId, month, issued.months());
+		if (open.isEmpty()) {
+			return;
+		}
+		Money waiting = open.stream().map(BillableItemRepository.OpenItem::toInvoice).reduce(Money::plus).orElseThrow();
+		this.events.publish(Topics.BILLING_INVOICES, partnerId.toString(), EventTypes.PARTNER_MONTH_NOT_INVOICED,
+				partnerId + ":" + month, new MonthNotInvoicedPayload(partnerId, month.toString(), reason, open.size(),
+						waiting.toWire(), closingId));
 	}
 
 	/**

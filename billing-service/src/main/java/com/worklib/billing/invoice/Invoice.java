@@ -97,7 +97,13 @@ public record Invoice(UUID invoiceId, UUID partnerId, String month, String numbe
 	public InvoicePayload payload() {
 		return new InvoicePayload(this.invoiceId, this.partnerId, this.number, this.month, this.issuedAt,
 				this.totals.exclVat().toWire(), this.totals.vat().toWire(), this.totals.inclVat().toWire(),
-				this.status.name(), this.seller == null ? null : this.seller.billingEmail(), this.version);
+				this.status.name(), this.seller == null ? null : this.seller.billingEmail(), this.version,
+				this.lines.stream()
+					.map(l -> new InvoicePayload.Line(l.lineNo(), l.bookingId(), l.serviceDate(), l.kind().name(),
+							l.amountExclVat().toWire(), l.vatRateBps(), l.regularisesNumber(), l.unit(),
+							l.quantity() == null ? null : l.quantity().stripTrailingZeros().toPlainString(),
+							l.unitPriceExclVat() == null ? null : l.unitPriceExclVat().toWire()))
+					.toList());
 	}
 
 }

@@ -183,9 +183,21 @@ class MonthCloseIT extends BillingIT {
 		assertThat(JsonPath.<Integer>read(progress(later), "$.invoicesIssued")).isEqualTo(1);
 		assertThat(invoiceCount(cowork)).isEqualTo(1);
 
-		// InvoiceIssued went out for each
-		KafkaSupport.awaitRecord(Topics.BILLING_INVOICES,
+		// InvoiceIssued went out for each, with its lines as the API shows them
+		var issued = KafkaSupport.awaitRecord(Topics.BILLING_INVOICES,
 				r -> r.value().contains(atelier.code() + "-2026-00001") && r.value().contains("\"ISSUED\""));
+		assertThat(JsonPath.<Object>read(issued.value(), "$.lines[*].amountExclVat.amountMinor").toString())
+			.isEqualTo(JsonPath.read(invoiced, "$.lines[*].amountExclVat.amountMinor").toString());
+		assertThat(JsonPath.<String>read(issued.value(), "$.lines[0].unit")).isEqualTo("HOUR");
+		assertThat(JsonPath.<String>read(issued.value(), "$.lines[0].quantity")).isEqualTo("1");
+		// the skipped partner was told what waited: one booking, 50 €
+		var notInvoiced = KafkaSupport.awaitRecord(Topics.BILLING_INVOICES,
+				r -> EventTypes.PARTNER_MONTH_NOT_INVOICED.equals(
+						new String(r.headers().lastHeader("ce_type").value(), java.nio.charset.StandardCharsets.UTF_8))
+						&& r.value().contains(cowork.partnerId().toString()));
+		assertThat(JsonPath.<String>read(notInvoiced.value(), "$.reason")).isEqualTo("MANDATE_NOT_ACCEPTED");
+		assertThat(JsonPath.<Integer>read(notInvoiced.value(), "$.lines")).isEqualTo(1);
+		assertThat(JsonPath.<Integer>read(notInvoiced.value(), "$.amountExclVat.amountMinor")).isEqualTo(5000);
 	}
 
 	@Test
