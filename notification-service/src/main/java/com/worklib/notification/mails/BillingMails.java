@@ -18,6 +18,7 @@ import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.MoneyAmount;
 import com.worklib.contracts.Topics;
 import com.worklib.contracts.billing.InvoicePayload;
+import com.worklib.contracts.billing.MonthNotInvoicedPayload;
 import com.worklib.contracts.payment.PayoutPayload;
 import com.worklib.notification.contact.ContactRepository;
 import com.worklib.notification.delivery.DeliveryRepository;
@@ -29,7 +30,8 @@ import com.worklib.platform.messaging.IncomingEvent;
  * Money mails. The invoice mail goes to the partner's billing email once billing's
  * {@code InvoiceIssued} and payment's {@code PayoutPlanned} are both known (in either
  * order), since it announces the payout date; a credit note needs no payout. Payout
- * blocked and payout paid go to the partner's OWNER and FINANCE members.
+ * blocked, failed and paid go to the partner's OWNER and FINANCE members, the first two
+ * with Stripe's reason and what to do.
  */
 @Component
 class BillingMails {
@@ -62,6 +64,11 @@ class BillingMails {
 			groupId = "notification-service-invoices")
 	void onInvoice(ConsumerRecord<String, String> record) {
 		IncomingEvent event = IncomingEvent.from(record);
+		if (EventTypes.PARTNER_MONTH_NOT_INVOICED.equals(event.type())) {
+			MonthNotInvoicedPayload month = event.payloadAs(this.json, MonthNotInvoicedPayload.class);
+			this.transactions.executeWithoutResult(tx -> notInvoiced(event.id(), month));
+			return;
+		}
 		if (!EventTypes.INVOICE_ISSUED.equals(event.type())) {
 			return;
 		}
@@ -108,6 +115,7 @@ class BillingMails {
 				}
 				case EventTypes.PAYOUT_BLOCKED -> toMoneyPeople("payout-blocked", event.id(), payout);
 				case EventTypes.PAYOUT_PAID -> toMoneyPeople("payout-paid", event.id(), payout);
+				case EventTypes.PAYOUT_FAILED -> toMoneyPeople("payout-failed", event.id(), payout);
 				default -> {
 				}
 			}
@@ -154,6 +162,30 @@ class BillingMails {
 		this.deliveries.queue(mail.build());
 	}
 
+	/**
+	 * The close skipped a month with bookings in it: OWNER and FINANCE members learn what
+	 * to complete, since without it there is neither invoice nor payout.
+	 */
+	private void notInvoiced(String eventId, MonthNotInvoicedPayload skipped) {
+		String settings = this.formats.backOfficeUrl + "/partners/" + skipped.partnerId() + "/parametres/facturation"
+				+ ("MANDATE_NOT_ACCEPTED".equals(skipped.reason()) ? "#mandat" : "");
+		for (ContactRepository.User member : this.contacts.members(skipped.partnerId(), MONEY_ROLES)) {
+			Locale locale = MailRenderer.locale(member.locale());
+			String month = MailFormats.month(skipped.month(), locale);
+			String amount = MailFormats.money(skipped.amountExclVat(), locale);
+			this.deliveries.queue(MailContent.of("month-not-invoiced", eventId, member.email(), locale)
+				.greeting(member.firstName())
+				.subject(month)
+				.paragraph("p1", month)
+				.paragraph(skipped.reason())
+				.paragraph("p2", skipped.lines(), amount)
+				.detail("period", month)
+				.detail("waiting", amount)
+				.action(settings)
+				.build());
+		}
+	}
+
 	private void toMoneyPeople(String template, String eventId, PayoutPayload payout) {
 		String number = notice(payout.invoiceId()).map(Notice::number).orElse("—");
 		for (ContactRepository.User member : this.contacts.members(payout.partnerId(), MONEY_ROLES)) {
@@ -163,7 +195,7 @@ class BillingMails {
 				.greeting(member.firstName())
 				.subject(amount)
 				.paragraph("p1", amount, number);
-			if ("payout-blocked".equals(template)) {
+			if ("payout-blocked".equals(template) || "payout-failed".equals(template)) {
 				mail.paragraph("p2").detail("reason", payout.reason());
 			}
 			mail.detail("invoice", number)

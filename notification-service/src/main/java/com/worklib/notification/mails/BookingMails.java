@@ -65,7 +65,14 @@ class BookingMails {
 		this.transactions.executeWithoutResult(tx -> {
 			switch (event.type()) {
 				case EventTypes.BOOKING_REQUESTED -> toContact("booking-requested", event.id(), booking);
-				case EventTypes.BOOKING_CONFIRMED -> toBooker("booking-confirmed", event.id(), booking);
+				case EventTypes.BOOKING_CONFIRMED -> {
+					toBooker("booking-confirmed", event.id(), booking);
+					// confirmed in its first version: an instant booking, which no
+					// request announced to the venue
+					if (booking.version() == 1) {
+						toContact("booking-confirmed-contact", event.id(), booking);
+					}
+				}
 				case EventTypes.BOOKING_DECLINED -> toBooker("booking-declined", event.id(), booking);
 				case EventTypes.BOOKING_EXPIRED -> toBooker("booking-expired", event.id(), booking);
 				case EventTypes.BOOKING_CANCELLED -> {
@@ -104,7 +111,7 @@ class BookingMails {
 		MailContent.Builder mail = MailContent.of(template, eventId, contact.get(), locale)
 			.subject(place.workspace(), date)
 			.paragraph("p1", booker, place.workspace(), date);
-		if ("booking-requested".equals(template)) {
+		if ("booking-requested".equals(template) || "booking-confirmed-contact".equals(template)) {
 			mail.paragraph("p2");
 		}
 		else if (booking.cancellationFee() != null) {

@@ -83,6 +83,36 @@ class BookingMailsIT extends NotificationIT {
 	}
 
 	@Test
+	void anInstantBookingAlsoTellsTheBookingContactAndAConfirmedRequestDoesNot() throws Exception {
+		String contact = address("contact");
+		Venue venue = venue(contact);
+		String email = address("lea");
+		UUID booker = user(email, "Léa", "Roux", "fr");
+		UUID instant = UUID.randomUUID();
+
+		bookingEvent(EventTypes.BOOKING_CONFIRMED, booking(venue, instant, booker, DEC_3, "CONFIRMED", null, null, 1));
+
+		MailSupport.Mail toContact = mailTo(contact);
+		assertThat(toContact.subject()).isEqualTo("Nouvelle réservation : Salle Lumière, jeudi 3 décembre 2026");
+		assertThat(toContact.text()).contains("Léa Roux a réservé Salle Lumière")
+			.contains("confirmée d’office")
+			.contains("- Montant partenaire : 70,00\u00a0€ HT")
+			.contains("/partners/" + venue.partnerId() + "/bookings/" + instant);
+		assertThat(mailTo(email).subject()).startsWith("Réservation confirmée : Salle Lumière");
+
+		// a request the partner confirmed: the contact already knows, only the booker
+		// hears
+		String otherContact = address("contact");
+		Venue other = venue(otherContact);
+		String sam = address("sam");
+		bookingEvent(EventTypes.BOOKING_CONFIRMED,
+				booking(other, UUID.randomUUID(), user(sam, "Sam", null, "fr"), DEC_3, "CONFIRMED", null, null, 2));
+		assertThat(mailTo(sam).subject()).startsWith("Réservation confirmée");
+		Thread.sleep(1500);
+		assertThat(MailSupport.messagesTo(otherContact)).isEmpty();
+	}
+
+	@Test
 	void declinedAndExpiredRequestsTellTheBookerNothingIsCharged() throws Exception {
 		Venue venue = venue(address("contact"));
 		String declinedTo = address("declined");

@@ -137,4 +137,46 @@ class MoneyMailsIT extends NotificationIT {
 		assertThat(mail.text()).contains("Stripe a versé 42,00\u00a0€ (facture PAID-2026-00001)");
 	}
 
+	@Test
+	void aFailedPayoutSaysWhyAndWhatToDo() throws Exception {
+		UUID partnerId = UUID.randomUUID();
+		String finance = address("finance");
+		member(partnerId, user(finance, "Fanny", "Moreau", "fr"), "FINANCE");
+		InvoicePayload invoice = invoice(partnerId, "FAIL-2026-00001", address("billing"), 4_200);
+		invoiceKnown(invoice);
+
+		payoutEvent(EventTypes.PAYOUT_FAILED,
+				payout(invoice, "FAILED", "account_closed: the bank account is closed", 3));
+
+		MailSupport.Mail mail = mailTo(finance);
+		assertThat(mail.subject()).isEqualTo("Virement échoué : 42,00\u00a0€");
+		assertThat(mail.text()).contains("Le virement de 42,00\u00a0€ (facture FAIL-2026-00001) a échoué")
+			.contains("account_closed: the bank account is closed")
+			.contains("Paramètres › Paiements")
+			.contains("/partners/" + partnerId + "/payouts");
+	}
+
+	@Test
+	void aMonthTheCloseCouldNotInvoiceTellsOwnerAndFinanceWhatToComplete() throws Exception {
+		UUID partnerId = UUID.randomUUID();
+		String owner = address("owner");
+		String manager = address("manager");
+		member(partnerId, user(owner, "Olivia", "Roux", "fr"), "OWNER");
+		member(partnerId, user(manager, "Marc", "Petit", "fr"), "MANAGER");
+
+		publish(Topics.BILLING_INVOICES, partnerId.toString(), UUID.randomUUID().toString(),
+				EventTypes.PARTNER_MONTH_NOT_INVOICED,
+				new com.worklib.contracts.billing.MonthNotInvoicedPayload(partnerId, "2026-11",
+						"BILLING_INFORMATION_MISSING", 3, new MoneyAmount(9610, "EUR"), UUID.randomUUID()));
+
+		MailSupport.Mail mail = mailTo(owner);
+		assertThat(mail.subject()).isEqualTo("Vous n’avez pas été facturé pour novembre 2026");
+		assertThat(mail.text()).startsWith("Bonjour Olivia,")
+			.contains("vos informations de facturation ne sont pas renseignées")
+			.contains("3 ligne(s) pour 96,10\u00a0€ HT attendent d’être facturées")
+			.contains("/partners/" + partnerId + "/parametres/facturation");
+		Thread.sleep(1000);
+		assertThat(MailSupport.messagesTo(manager)).isEmpty();
+	}
+
 }
