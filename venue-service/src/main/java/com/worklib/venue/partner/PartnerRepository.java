@@ -49,6 +49,41 @@ public class PartnerRepository {
 			.optional();
 	}
 
+	/**
+	 * Partners whose name, code, migration address or Neo-nomade id contains
+	 * {@code search} (any case), of one status or all, by name: the ops console's list.
+	 */
+	public List<Partner> search(String search, PartnerStatus status, long offset, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM partner " + SEARCH + " ORDER BY name, id OFFSET :o LIMIT :l")
+			.param("q", like(search))
+			.param("status", status == null ? null : status.name())
+			.param("o", offset)
+			.param("l", limit)
+			.query(PartnerRepository::map)
+			.list();
+	}
+
+	public long count(String search, PartnerStatus status) {
+		return this.jdbc.sql("SELECT count(*) FROM partner " + SEARCH)
+			.param("q", like(search))
+			.param("status", status == null ? null : status.name())
+			.query(Long.class)
+			.single();
+	}
+
+	private static final String SEARCH = """
+			WHERE (CAST(:status AS text) IS NULL OR status = CAST(:status AS text))
+			  AND (CAST(:q AS text) IS NULL OR name ILIKE :q OR code ILIKE :q OR migration_email ILIKE :q
+			       OR nn_partner_id ILIKE :q)""";
+
+	/** {@code search} as an ILIKE pattern, its own wildcards taken literally. */
+	private static String like(String search) {
+		if (search == null || search.isBlank()) {
+			return null;
+		}
+		return "%" + search.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+	}
+
 	public List<Partner> findByNeoNomadeIds(Collection<String> ids) {
 		if (ids.isEmpty()) {
 			return List.of();

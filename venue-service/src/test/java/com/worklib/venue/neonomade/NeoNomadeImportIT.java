@@ -134,6 +134,47 @@ class NeoNomadeImportIT extends VenueIT {
 	}
 
 	@Test
+	@Order(4)
+	void opsFindsAPartnerByNameCodeOrMigrationAddressAndFiltersByStatus() throws Exception {
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(API + "/partners")
+				.param("q", "ATELIER-LYON.FR")
+				.with(ops()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(1))
+			.andExpect(jsonPath("$.items[0].name").value("L'Atelier Coworking Lyon SAS"))
+			.andExpect(jsonPath("$.items[0].status").value("UNCLAIMED"))
+			.andExpect(jsonPath("$.items[0].migrationEmail").value("contact@atelier-lyon.fr"))
+			.andExpect(jsonPath("$.items[0].neoNomadeId").value("NN-P-1001"));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(API + "/partners")
+				.param("status", "UNCLAIMED")
+				.param("size", "5")
+				.with(ops()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.items.length()").value(5))
+			.andExpect(jsonPath("$.page.totalElements").value(org.hamcrest.Matchers.greaterThanOrEqualTo(15)));
+		// a wildcard typed is a character searched, not "everything"
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(API + "/partners")
+				.param("q", "%")
+				.with(ops()))
+			.andExpect(jsonPath("$.items.length()").value(0));
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(API + "/partners")
+				.param("status", "GONE")
+				.with(ops()))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("status"));
+		UUID member = UUID.randomUUID();
+		member(partnerIdOf("NN-P-1001"), member, "OWNER");
+		this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(API + "/partners")
+				.with(user(member, "partner")))
+			.andExpect(status().isForbidden());
+	}
+
+	@Test
 	@Order(5)
 	void onlyOpsMayImport() throws Exception {
 		this.mvc
