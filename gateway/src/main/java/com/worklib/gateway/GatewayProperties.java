@@ -43,13 +43,17 @@ public record GatewayProperties(List<String> publicPaths, Map<String, Service> s
 		corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
 	}
 
+	/** The route of the ops console's upload, which takes the venues route's time. */
+	static final String WEB_IMPORTS = "web-imports";
+
 	Duration timeoutOf(String routeId) {
-		Service service = this.services.get(routeId);
+		Service service = this.services.get(WEB_IMPORTS.equals(routeId) ? "venues" : routeId);
 		return service != null && service.timeout() != null ? service.timeout() : this.defaultTimeout;
 	}
 
 	DataSize maxRequestSizeOf(Service service) {
-		return service.maxRequestSize() != null ? service.maxRequestSize() : this.defaultMaxRequestSize;
+		return service != null && service.maxRequestSize() != null ? service.maxRequestSize()
+				: this.defaultMaxRequestSize;
 	}
 
 	/**

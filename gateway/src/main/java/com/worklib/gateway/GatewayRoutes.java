@@ -74,6 +74,15 @@ class GatewayRoutes {
 						.uri(properties.keycloakUri()));
 		}
 		if (properties.webUri() != null) {
+			// the ops console's Neo-nomade upload: web passes it on to venues' import, so
+			// it gets venues' body limit and time
+			routes.route(GatewayProperties.WEB_IMPORTS,
+					r -> r.path(WEB_IMPORTS_PATH)
+						.and()
+						.method(HttpMethod.POST)
+						.filters(f -> toWeb(f, GatewayProperties.WEB_IMPORTS,
+								properties.maxRequestSizeOf(properties.services().get("venues")), seal))
+						.uri(properties.webUri()));
 			// everything people open in a browser; the API, Keycloak and the API
 			// documents
 			// keep their own routes, and a path under them that no route takes stays 404
@@ -83,21 +92,29 @@ class GatewayRoutes {
 						.and()
 						.not(p -> p.path("/api/**", "/auth/**", "/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
 								"/webjars/swagger-ui/**", "/v3/api-docs/**", "/actuator/**"))
-						// the Host the browser used: web's redirects and OAuth2 callback
-						// name it
-						.filters(f -> f.preserveHostHeader()
-							.filter(new BodySizeLimit(properties.defaultMaxRequestSize()))
-							// the person's address, sealed, for the API calls this page
-							// makes
-							.filter((exchange,
-									chain) -> chain.filter(exchange.mutate()
-										.request(request -> request.headers(h -> h.set(ClientAddressSeal.HEADER,
-												seal.seal(InternalHeadersFilter.clientAddress(exchange)))))
-										.build()))
-							.circuitBreaker(c -> c.setName("web").setFallbackUri("forward:" + FallbackController.PATH)))
+						.filters(f -> toWeb(f, "web", properties.defaultMaxRequestSize(), seal))
 						.uri(properties.webUri()));
 		}
 		return routes.build();
+	}
+
+	/** The path of the ops console's Neo-nomade upload form. */
+	static final String WEB_IMPORTS_PATH = "/ops/imports";
+
+	/**
+	 * A page of web: the Host the browser used (web's redirects and OAuth2 callback name
+	 * it), the body limit, and the person's address, sealed, for the API calls the page
+	 * makes.
+	 */
+	private static GatewayFilterSpec toWeb(GatewayFilterSpec f, String id, DataSize maxRequestSize,
+			ClientAddressSeal seal) {
+		return f.preserveHostHeader()
+			.filter(new BodySizeLimit(maxRequestSize))
+			.filter((exchange, chain) -> chain.filter(exchange.mutate()
+				.request(request -> request.headers(
+						h -> h.set(ClientAddressSeal.HEADER, seal.seal(InternalHeadersFilter.clientAddress(exchange)))))
+				.build()))
+			.circuitBreaker(c -> c.setName(id).setFallbackUri("forward:" + FallbackController.PATH));
 	}
 
 	private static GatewayFilterSpec protect(GatewayFilterSpec f, String id, DataSize maxRequestSize,

@@ -381,6 +381,38 @@ class GatewayRoutingIT {
 	}
 
 	/**
+	 * Pages take small bodies, except the ops console's Neo-nomade upload, which web
+	 * passes on to venues and may be as large as venues' import accepts.
+	 */
+	@Test
+	void theOpsUploadPageTakesAnImportSizedBodyAndOtherPagesDoNot() {
+		backend.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/ops/imports"))
+			.willReturn(
+					aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody("<h1>Import</h1>")));
+		byte[] csv = new byte[2_000_000];
+		java.util.Arrays.fill(csv, (byte) 'a');
+		this.client.post()
+			.uri("/partners/p1/lieux?large")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue(csv)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413);
+		this.client.post()
+			.uri("/ops/imports")
+			// the stand-in for web does not read forms: the size is what is checked
+			.contentType(MediaType.TEXT_PLAIN)
+			.bodyValue(csv)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		backend.verify(1,
+				com.github.tomakehurst.wiremock.client.WireMock
+					.postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/ops/imports"))
+					.withHeader("Content-Length", equalTo("2000000")));
+	}
+
+	/**
 	 * A body sent in chunks has no Content-Length to check: the limit holds all the same,
 	 * and a small chunked body still arrives whole.
 	 */
