@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// the ops console's upload: the progress bar follows the bytes sent
+document.addEventListener('htmx:xhr:progress', function (event) {
+  var bar = event.target.querySelector && event.target.querySelector('progress');
+  if (bar && event.detail.lengthComputable && event.detail.total > 0) {
+    bar.value = Math.round(event.detail.loaded * 100 / event.detail.total);
+  }
+});

@@ -43,6 +43,8 @@ class MailLinksIT {
 
 	static final UUID BOOKING = UUID.randomUUID();
 
+	static final UUID INVOICE = UUID.randomUUID();
+
 	static final WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
 	@Autowired
@@ -85,6 +87,26 @@ class MailLinksIT {
 		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock
 			.get(urlPathMatching("/api/billing/v1/partners/.*/invoice-lines"))
 			.willReturn(okJson("{\"items\":[]}")));
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/billing/v1/invoices/" + INVOICE)
+			.willReturn(okJson("""
+					{"invoiceId":"%s","partnerId":"%s","month":"2027-01","number":"ATEL-2027-00001","type":"INVOICE",
+					 "issuedAt":"2027-02-01T00:05:00Z","mandateVersion":"2026-12-v1","status":"ISSUED",
+					 "seller":{"legalName":"Atelier du Lac SAS"},"lines":[],
+					 "totals":{"exclVat":{"amountMinor":0,"currency":"EUR"},"vatByRate":[],
+					  "vat":{"amountMinor":0,"currency":"EUR"},"inclVat":{"amountMinor":0,"currency":"EUR"}}}"""
+				.formatted(INVOICE, PARTNER))));
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.get(urlPathMatching("/api/payments/v1/partners/.*/payouts"))
+			.willReturn(okJson("{\"items\":[]}")));
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.get(urlPathMatching("/api/payments/v1/partners/.*/connected-account"))
+			.willReturn(okJson("{\"status\":\"NONE\",\"payoutsEnabled\":false,\"requirementsDue\":[]}")));
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.get(urlPathMatching("/api/billing/v1/partners/.*/self-billing-mandate"))
+			.willReturn(okJson("{\"currentVersion\":\"2026-11\",\"text\":{\"fr\":\"Mandat\",\"en\":\"Mandate\"}}")));
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.get(urlPathMatching("/api/billing/v1/partners/.*/billing-profile"))
+			.willReturn(aResponse().withStatus(404)));
 	}
 
 	@AfterAll
@@ -106,7 +128,7 @@ class MailLinksIT {
 		UUID id = UUID.randomUUID();
 		List<String> links = List.of("/verify-email?token=abc", "/signup?email=odile%40lac.test",
 				"/invitations/accept?token=abc", "/login", "/partners/" + PARTNER + "/bookings/" + BOOKING,
-				"/partners/" + PARTNER + "/invoices/" + id, "/partners/" + PARTNER + "/payouts", "/bookings/" + id,
+				"/partners/" + PARTNER + "/invoices/" + INVOICE, "/partners/" + PARTNER + "/payouts", "/bookings/" + id,
 				"/bookings", "/search");
 		for (String link : links) {
 			MockHttpServletResponse response = this.mvc.perform(get(link).with(signedIn())).andReturn().getResponse();

@@ -52,6 +52,23 @@ public class Amounts {
 		return french() ? digits.replace('.', ',') : digits;
 	}
 
+	/** Minor units as a count a person reads: {@code 3705} → {@code 3 705}. */
+	public String cents(long minor) {
+		return exactCents(BigDecimal.valueOf(minor));
+	}
+
+	/** An exact amount of cents, before rounding: {@code 259,35}. */
+	public String exactCents(BigDecimal cents) {
+		NumberFormat format = NumberFormat.getNumberInstance(french() ? Locale.FRANCE : Locale.UK);
+		format.setMaximumFractionDigits(4);
+		return format.format(cents).replace('\u202f', '\u00a0');
+	}
+
+	/** A booked quantity: {@code 3}, {@code 1,5}. */
+	public String quantity(BigDecimal quantity) {
+		return exactCents(quantity);
+	}
+
 	private static boolean french() {
 		return !"en".equals(LocaleContextHolder.getLocale().getLanguage());
 	}

@@ -62,25 +62,4 @@ class SpacePages {
 		return "partner/space";
 	}
 
-	/**
-	 * What the booking, invoice and payout mails link to today, until web part 2 builds
-	 * those pages: the tab they belong to, saying what will be there, for that partner
-	 * only.
-	 */
-	@GetMapping({ "/partners/{partnerId}/invoices/{id}", "/partners/{partnerId}/payouts" })
-	String fromMail(@PathVariable UUID partnerId, jakarta.servlet.http.HttpServletRequest request, Model model) {
-		String path = request.getRequestURI();
-		String tab = path.contains("/bookings/") ? "reservations"
-				: path.contains("/invoices/") ? "factures" : "parametres";
-		return comingSoon(partnerId, tab, model);
-	}
-
-	/** The tabs still to come: each says what will be there, for that partner only. */
-	@GetMapping("/partners/{partnerId}/{tab:factures|parametres}")
-	String comingSoon(@PathVariable UUID partnerId, @PathVariable String tab, Model model) {
-		model.addAttribute("partner", this.api.partner(partnerId));
-		model.addAttribute("tab", tab);
-		return "partner/soon";
-	}
-
 }
