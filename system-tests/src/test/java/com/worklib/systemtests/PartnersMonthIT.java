@@ -394,6 +394,25 @@ class PartnersMonthIT {
 			}
 		}
 		assertThat(invoice.get("lines").size()).isEqualTo(billedRows).isEqualTo(3);
+		// line by line: each invoice line is its booking's row, at the booking's frozen
+		// price
+		Map<String, JsonNode> rows = new java.util.HashMap<>();
+		table.forEach(row -> rows.put(row.get("bookingId").asString(), row));
+		for (JsonNode line : invoice.get("lines")) {
+			JsonNode row = rows.get(line.get("bookingId").asString());
+			assertThat(row).as("the booking of invoice line %s", line.get("lineNo")).isNotNull();
+			JsonNode price = row.get("price");
+			long invoiced = "CONFIRMED".equals(row.get("status").asString())
+					? price.get("amountExclVat").get("amountMinor").asLong()
+					: row.get("cancellationFee").get("amountMinor").asLong();
+			assertThat(line.get("amountExclVat").get("amountMinor").asLong()).isEqualTo(invoiced);
+			assertThat(line.get("vatRateBps").asInt()).isEqualTo(price.get("vatRateBps").asInt());
+			assertThat(line.get("unit").asString()).isEqualTo(price.get("unit").asString());
+			assertThat(line.get("unitPriceExclVat").get("amountMinor").asLong())
+				.isEqualTo(price.get("unitPriceExclVat").get("amountMinor").asLong());
+			assertThat(new java.math.BigDecimal(line.get("quantity").asString()))
+				.isEqualByComparingTo(new java.math.BigDecimal(price.get("quantity").asString()));
+		}
 		assertThat(invoice.get("totals").get("exclVat").get("amountMinor").asLong()).isEqualTo(billed);
 		JsonNode statement = owner.read("/api/billing/v1/partners/" + partnerId + "/statements/" + MONTH);
 		assertThat(statement.get("status").asString()).isEqualTo("INVOICED");
