@@ -46,6 +46,7 @@ class PaymentPages {
 	String payments(@PathVariable UUID partnerId, @RequestParam(required = false) String onboarding, Model model,
 			Locale locale) {
 		UserApi.Partner partner = this.user.partner(partnerId);
+		SettingsPages.requireMoneyRole(this.user.me(), partnerId);
 		if ("refresh".equals(onboarding)) {
 			// Stripe's link expired or was used: a new one, straight away
 			return stripe(partnerId);

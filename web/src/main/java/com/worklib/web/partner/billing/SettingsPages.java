@@ -87,6 +87,7 @@ class SettingsPages {
 	@GetMapping("/partners/{partnerId}/parametres/facturation")
 	String billingInformation(@PathVariable UUID partnerId, Model model) {
 		UserApi.Partner partner = this.user.partner(partnerId);
+		requireMoneyRole(this.user.me(), partnerId);
 		model.addAttribute("billingForm", BillingForm.of(this.billing.profile(partnerId)));
 		return billingPage(partner, model);
 	}
@@ -95,6 +96,7 @@ class SettingsPages {
 	String saveBillingInformation(@PathVariable UUID partnerId, @ModelAttribute BillingForm billingForm,
 			BindingResult form, Model model, RedirectAttributes redirect) {
 		UserApi.Partner partner = this.user.partner(partnerId);
+		requireMoneyRole(this.user.me(), partnerId);
 		try {
 			this.billing.saveProfile(partnerId, billingForm.body());
 		}
@@ -157,6 +159,17 @@ class SettingsPages {
 				.orElse(null);
 		}
 		return null;
+	}
+
+	/**
+	 * Billing information, the mandate and payments are OWNER and FINANCE business: a
+	 * MANAGER gets the forbidden page (the API would answer 404, as for a stranger).
+	 */
+	static void requireMoneyRole(UserApi.Me me, UUID partnerId) {
+		if ("MANAGER".equals(role(me, partnerId))) {
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.FORBIDDEN);
+		}
 	}
 
 	static String role(UserApi.Me me, UUID partnerId) {

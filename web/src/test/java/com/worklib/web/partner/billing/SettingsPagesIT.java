@@ -25,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -86,8 +87,9 @@ class SettingsPagesIT extends PagesIT {
 		gateway.stubFor(WireMock.post("/api/payments/v1/partners/" + OWNED + "/connected-account/onboarding-link")
 			.willReturn(okJson("""
 					{"url":"http://stripe.test/connect/onboarding/acct_1","expiresAt":"2026-12-02T10:00:00Z"}""")));
-		gateway.stubFor(WireMock.get("/api/billing/v1/partners/" + MANAGED + "/billing-profile")
-			.willReturn(StandInGateway.problem(403, "forbidden", "\"detail\":\"Requires OWNER or FINANCE\"")));
+		// as billing answers a MANAGER: like a stranger
+		gateway.stubFor(WireMock.get(urlPathMatching("/api/(billing|payments)/v1/partners/" + MANAGED + "/.*"))
+			.willReturn(StandInGateway.notFound()));
 	}
 
 	@AfterAll
@@ -177,9 +179,15 @@ class SettingsPagesIT extends PagesIT {
 
 	@Test
 	void aManagerIsRefusedBillingInformationAndAnotherPartnerIsNotFound() throws Exception {
-		MockHttpServletResponse manager = open("/partners/" + MANAGED + "/parametres/facturation");
-		assertThat(manager.getStatus()).isEqualTo(403);
-		assertThat(manager.getContentAsString()).doesNotContain("SIRET");
+		for (String page : new String[] { "/parametres/facturation", "/parametres/paiements", "/payouts" }) {
+			MockHttpServletResponse manager = open("/partners/" + MANAGED + page);
+			assertThat(manager.getStatus()).as(page).isEqualTo(403);
+			// (the forbidden page itself is the servlet container's error dispatch, which
+			// MockMvc does not make; the browser journeys see it)
+			assertThat(manager.getContentAsString()).doesNotContain("SIRET");
+		}
+		gateway.verify(0,
+				WireMock.getRequestedFor(urlPathMatching("/api/(billing|payments)/v1/partners/" + MANAGED + "/.*")));
 		assertThat(open("/partners/" + UUID.randomUUID() + "/parametres/paiements").getStatus()).isEqualTo(404);
 	}
 
