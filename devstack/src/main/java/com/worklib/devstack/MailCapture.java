@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * GreenMail on the SMTP port, and what it captured over HTTP:
  * {@code GET /api/messages?to=ADDRESS} →
- * {@code [{"from","to","subject","text","receivedAt"}]}, oldest first.
+ * {@code [{"from","to","subject","text","html","attachments":[{"fileName","contentType",
+ * "base64"}],"receivedAt"}]}, oldest first.
  */
 final class MailCapture implements AutoCloseable {
 
@@ -105,6 +106,12 @@ final class MailCapture implements AutoCloseable {
 			com.worklib.platform.test.MailSupport.Mail readable = com.worklib.platform.test.MailSupport.toMail(message);
 			mail.put("text", readable.text());
 			mail.put("html", readable.html());
+			mail.put("attachments",
+					readable.attachments()
+						.stream()
+						.map(a -> Map.of("fileName", a.fileName(), "contentType", a.contentType(), "base64",
+								java.util.Base64.getEncoder().encodeToString(a.content())))
+						.toList());
 			java.util.Date date = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
 			Instant received = date == null ? null : date.toInstant();
 			mail.put("receivedAt", received == null ? null : received.toString());

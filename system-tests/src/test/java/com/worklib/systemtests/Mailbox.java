@@ -13,8 +13,12 @@ import tools.jackson.databind.JsonNode;
 /** The local stack's captured mail, read the way a person reads their inbox. */
 final class Mailbox {
 
-	/** A received mail: subject and plain text. */
-	record Mail(String subject, String text) {
+	/** A file a mail carries. */
+	record Attachment(String fileName, String contentType, byte[] content) {
+	}
+
+	/** A received mail: subject, plain text and attachments. */
+	record Mail(String subject, String text, List<Attachment> attachments) {
 
 		/** The value of {@code token=} in the first link of the mail. */
 		String token() {
@@ -34,7 +38,12 @@ final class Mailbox {
 		JsonNode messages = Client.anonymous().read(Platform.MAILBOX + "/api/messages?to=" + Client.encode(address));
 		List<Mail> mails = new ArrayList<>();
 		for (JsonNode message : messages) {
-			mails.add(new Mail(message.get("subject").asString(), message.get("text").asString()));
+			List<Attachment> attachments = new ArrayList<>();
+			for (JsonNode a : message.path("attachments")) {
+				attachments.add(new Attachment(a.get("fileName").asString(), a.get("contentType").asString(),
+						java.util.Base64.getDecoder().decode(a.get("base64").asString())));
+			}
+			mails.add(new Mail(message.get("subject").asString(), message.get("text").asString(), attachments));
 		}
 		return mails;
 	}

@@ -423,7 +423,16 @@ class PartnersMonthIT {
 		assertThat(new String(pdf.bytes(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 
 		Mailbox.Mail mail = Mailbox.await(BILLING, s -> s.contains(invoice.get("number").asString()));
-		assertThat(mail.text()).contains("Le virement de");
+		assertThat(mail.text()).contains("Le virement de")
+			.contains("/partners/" + partnerId + "/invoices/" + invoiceId);
+		// the invoice itself travels with the mail, as the partner will file it
+		assertThat(mail.attachments()).singleElement().satisfies(pdfFile -> {
+			assertThat(pdfFile.fileName()).isEqualTo(invoice.get("number").asString() + ".pdf");
+			assertThat(pdfFile.contentType()).isEqualTo("application/pdf");
+			assertThat(new String(pdfFile.content(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1))
+				.isEqualTo("%PDF-");
+			assertThat(pdfFile.content().length).isGreaterThan(10_000);
+		});
 	}
 
 	@Test

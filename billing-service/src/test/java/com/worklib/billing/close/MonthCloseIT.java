@@ -25,6 +25,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 import com.worklib.billing.BillingIT;
 import com.worklib.contracts.EventTypes;
+import com.worklib.contracts.MoneyAmount;
 import com.worklib.contracts.Topics;
 import com.worklib.contracts.billing.ClosePartnerMonth;
 import com.worklib.contracts.booking.BookingPayload;
@@ -200,6 +201,117 @@ class MonthCloseIT extends BillingIT {
 		assertThat(JsonPath.<Integer>read(notInvoiced.value(), "$.amountExclVat.amountMinor")).isEqualTo(5000);
 	}
 
+	/** A booking as booking-service publishes it, at a price of its own. */
+	static BookingPayload priced(Partner partner, UUID bookingId, LocalDate day, String status, String unit,
+			String quantity, long unitMinor, int vatRateBps, Long feeMinor, long version) {
+		long amount = new java.math.BigDecimal(quantity).multiply(java.math.BigDecimal.valueOf(unitMinor))
+			.longValueExact();
+		long vat = java.math.BigDecimal.valueOf(amount * vatRateBps, 4)
+			.setScale(0, java.math.RoundingMode.HALF_UP)
+			.longValueExact();
+		var price = new BookingPayload.PriceSnapshot(unit, quantity, new MoneyAmount(unitMinor, "EUR"),
+				new MoneyAmount(amount, "EUR"), vatRateBps, new MoneyAmount(vat, "EUR"),
+				new MoneyAmount(amount + vat, "EUR"), null, null);
+		Instant start = day.atTime(10, 0).atZone(java.time.ZoneId.of("Europe/Paris")).toInstant();
+		return new BookingPayload(bookingId, partner.workspaceId(), UUID.randomUUID(), partner.partnerId(),
+				UUID.randomUUID(), status, start, start.plus(java.time.Duration.ofHours(3)), day, "Europe/Paris", price,
+				feeMinor == null ? null : new MoneyAmount(feeMinor, "EUR"), null, version);
+	}
+
+	/**
+	 * What the partner's bookings table says a booking is invoiced: a confirmed booking
+	 * its amount, a late cancellation its fee, anything else nothing.
+	 */
+	static long invoicedByTheTable(BookingPayload b) {
+		return switch (b.status()) {
+			case "CONFIRMED" -> b.price().amountExclVat().amountMinor();
+			case "CANCELLED" -> b.cancellationFee() == null ? 0 : b.cancellationFee().amountMinor();
+			default -> 0;
+		};
+	}
+
+	@Test
+	void aMonthOfOddPricesIsInvoicedLineByLineAsTheBookingsTableSaysIt() throws Exception {
+		Partner partner = partner("ODDS" + suffix());
+		completeBilling(partner, "STANDARD");
+		LocalDate dec = LocalDate.of(2026, 12, 8);
+		// November: one booking, invoiced, then cancelled by the partner in December
+		BookingPayload november = priced(partner, UUID.randomUUID(), NOV_5, "CONFIRMED", "HOUR", "3", 1235, 2000, null,
+				2);
+		this.ingest.upsert(List.of(BillableItem.from(november)));
+		close("2026-11");
+		BookingPayload novemberCancelled = priced(partner, november.bookingId(), NOV_5, "CANCELLED", "HOUR", "3", 1235,
+				2000, null, 3);
+		// December: 12,35 € × 3 h at 7 % (as billing takes any rate), a day at 20 %, a
+		// late
+		// cancellation whose fee is the booking, a refused request
+		List<BookingPayload> december = List.of(
+				priced(partner, UUID.randomUUID(), dec, "CONFIRMED", "HOUR", "3", 1235, 700, null, 2),
+				priced(partner, UUID.randomUUID(), dec.plusDays(1), "CONFIRMED", "DAY", "1", 2200, 2000, null, 1),
+				priced(partner, UUID.randomUUID(), dec.plusDays(2), "CONFIRMED", "HALF_DAY", "2", 1735, 700, null, 1),
+				priced(partner, UUID.randomUUID(), dec.plusDays(3), "CANCELLED", "HOUR", "3", 1235, 700, 3705L, 3),
+				priced(partner, UUID.randomUUID(), dec.plusDays(4), "DECLINED", "HOUR", "2", 1235, 700, null, 2));
+		List<BillableItem> items = new ArrayList<>();
+		items.add(BillableItem.from(novemberCancelled));
+		december.forEach(b -> items.add(BillableItem.from(b)));
+		this.ingest.upsert(items);
+		this.clock.set(Instant.parse("2027-01-02T10:00:00Z"));
+		close("2026-12");
+
+		String invoices = this.mvc
+			.perform(get(API + "/partners/" + partner.partnerId() + "/invoices").with(as(partner.owner())))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.Map<UUID, Long> invoicedPerBooking = new java.util.HashMap<>();
+		String decemberInvoice = null;
+		for (Object id : JsonPath.<List<Object>>read(invoices, "$.items[*].invoiceId")) {
+			String invoice = this.mvc.perform(get(API + "/invoices/" + id).with(as(partner.owner())))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			if ("2026-12".equals(JsonPath.read(invoice, "$.month"))) {
+				decemberInvoice = invoice;
+			}
+			for (Object line : JsonPath.<List<Object>>read(invoice, "$.lines[*]")) {
+				invoicedPerBooking.merge(UUID.fromString(JsonPath.read(line, "$.bookingId")),
+						((Number) JsonPath.read(line, "$.amountExclVat.amountMinor")).longValue(), Long::sum);
+			}
+		}
+		// every booking, over all its invoices, is what the table says: November's one
+		// nets to zero through December's regularisation
+		List<BookingPayload> table = new ArrayList<>(december);
+		table.add(novemberCancelled);
+		for (BookingPayload b : table) {
+			assertThat(invoicedPerBooking.getOrDefault(b.bookingId(), 0L))
+				.as("booking %s (%s)", b.bookingId(), b.status())
+				.isEqualTo(invoicedByTheTable(b));
+		}
+		// December's lines are the bookings' frozen prices, line by line
+		for (BookingPayload b : december) {
+			if (invoicedByTheTable(b) == 0) {
+				continue;
+			}
+			List<Object> lines = JsonPath.read(decemberInvoice, "$.lines[?(@.bookingId == '" + b.bookingId() + "')]");
+			assertThat(lines).hasSize(1);
+			Object line = lines.get(0);
+			assertThat(JsonPath.<String>read(line, "$.unit")).isEqualTo(b.price().unit());
+			assertThat(new java.math.BigDecimal(JsonPath.read(line, "$.quantity").toString()))
+				.isEqualByComparingTo(b.price().quantity());
+			assertThat(((Number) JsonPath.read(line, "$.unitPriceExclVat.amountMinor")).longValue())
+				.isEqualTo(b.price().unitPriceExclVat().amountMinor());
+			assertThat(JsonPath.<Integer>read(line, "$.vatRateBps")).isEqualTo(b.price().vatRateBps());
+		}
+		// 7 %: 3705 + 3470 + 3705 = 10880, VAT 761.6 → 762; 20 %: 2200 − 3705 = −1505,
+		// VAT −301; per rate, rounded once
+		assertThat(JsonPath.<Object>read(decemberInvoice, "$.totals.vatByRate[?(@.vatRateBps == 700)].vat.amountMinor")
+			.toString()).isEqualTo("[762]");
+		assertThat(JsonPath.<Object>read(decemberInvoice, "$.totals.vatByRate[?(@.vatRateBps == 2000)].vat.amountMinor")
+			.toString()).isEqualTo("[-301]");
+		assertThat(((Number) JsonPath.read(decemberInvoice, "$.totals.inclVat.amountMinor")).longValue())
+			.isEqualTo(10880 + 762 - 1505 - 301);
+	}
+
 	@Test
 	void aCancellationAfterTheCloseIsARegularisationOnTheNextInvoiceAndMayMakeACreditNote() throws Exception {
 		Partner partner = partner("REGU" + suffix());
@@ -347,6 +459,16 @@ class MonthCloseIT extends BillingIT {
 			.andExpect(status().isBadRequest())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.errors[0].field")
 				.value("page"));
+		// the mailer's service account reads the PDF to attach it, and nothing else
+		UUID mailer = UUID.randomUUID();
+		this.mvc.perform(get(API + "/invoices/" + invoiceId + "/pdf").with(as(mailer, "invoice-documents")))
+			.andExpect(status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.contentType(MediaType.APPLICATION_PDF));
+		for (String path : new String[] { API + "/invoices/" + invoiceId, base + "/invoices",
+				base + "/billing-profile" }) {
+			this.mvc.perform(get(path).with(as(mailer, "invoice-documents"))).andExpect(status().isNotFound());
+		}
 		this.mvc.perform(get(base + "/billing-profile").with(as(manager))).andExpect(status().isNotFound());
 		this.mvc.perform(get(base + "/invoices").with(as(manager))).andExpect(status().isNotFound());
 		this.mvc.perform(get(API + "/invoices/" + invoiceId).with(as(manager))).andExpect(status().isNotFound());

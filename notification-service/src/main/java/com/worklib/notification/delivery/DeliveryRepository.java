@@ -56,7 +56,8 @@ public class DeliveryRepository {
 	}
 
 	/** A pending mail, ready to send. */
-	record Outgoing(UUID deliveryId, String recipient, String subject, String textBody, String htmlBody, int attempts) {
+	record Outgoing(UUID deliveryId, String recipient, String subject, String textBody, String htmlBody, int attempts,
+			MailContent.Attachment attachment) {
 	}
 
 	/**
@@ -71,8 +72,10 @@ public class DeliveryRepository {
 		return this.jdbc
 			.sql("""
 					INSERT INTO delivery (delivery_id, dedupe_key, recipient, template, locale, subject, text_body,
-					    html_body, sealed_secrets, status, next_attempt_at, created_at)
-					VALUES (:id, :key, :recipient, :template, :locale, :subject, :text, :html, :sealed, 'PENDING', :now, :now)
+					    html_body, sealed_secrets, status, next_attempt_at, created_at, attachment_invoice_id,
+					    attachment_name)
+					VALUES (:id, :key, :recipient, :template, :locale, :subject, :text, :html, :sealed, 'PENDING', :now, :now,
+					    :attachmentId, :attachmentName)
 					ON CONFLICT (dedupe_key, recipient, template) DO NOTHING
 					""")
 			.param("id", deliveryId)
@@ -85,13 +88,16 @@ public class DeliveryRepository {
 			.param("html", sealed.html())
 			.param("sealed", sealed.secrets())
 			.param("now", now)
+			.param("attachmentId", mail.attachment() == null ? null : mail.attachment().invoiceId())
+			.param("attachmentName", mail.attachment() == null ? null : mail.attachment().fileName())
 			.update() == 1;
 	}
 
 	/** Locks up to {@code limit} mails due now; other replicas skip them. */
 	List<Outgoing> claimDue(int limit) {
 		return this.jdbc.sql("""
-				SELECT delivery_id, recipient, subject, text_body, html_body, sealed_secrets, attempts FROM delivery
+				SELECT delivery_id, recipient, subject, text_body, html_body, sealed_secrets, attempts,
+				  attachment_invoice_id, attachment_name FROM delivery
 				WHERE status = 'PENDING' AND next_attempt_at <= :now
 				ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED
 				""").param("now", Timestamp.from(this.clock.instant())).param("limit", limit).query((rs, i) -> {
@@ -99,7 +105,9 @@ public class DeliveryRepository {
 			String sealed = rs.getString("sealed_secrets");
 			return new Outgoing(id, rs.getString("recipient"), rs.getString("subject"),
 					this.secrets.unseal(id, rs.getString("text_body"), sealed),
-					this.secrets.unseal(id, rs.getString("html_body"), sealed), rs.getInt("attempts"));
+					this.secrets.unseal(id, rs.getString("html_body"), sealed), rs.getInt("attempts"),
+					rs.getObject("attachment_invoice_id") == null ? null : new MailContent.Attachment(
+							rs.getObject("attachment_invoice_id", UUID.class), rs.getString("attachment_name")));
 		}).list();
 	}
 

@@ -24,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * back-off) for a hiccup; a mail that still fails stays queued and is tried again later
  * with exponential back-off (from {@code initial-backoff} up to {@code max-backoff}), so
  * an SMTP relay down for minutes loses nothing; after {@code max-attempts} it is FAILED
- * for ops. Replicas share the work ({@code SKIP LOCKED}).
+ * for ops. Replicas share the work ({@code SKIP LOCKED}). A mail with an invoice PDF
+ * fetches it first: while billing cannot give it, the mail waits like an SMTP failure,
+ * and its last attempt goes without it (the mail's link still opens the invoice).
  */
 @Component
 class DeliverySender {
@@ -47,12 +49,16 @@ class DeliverySender {
 
 	private final Retry retry;
 
+	private final InvoiceDocuments documents;
+
 	DeliverySender(DeliveryRepository deliveries, JavaMailSender mailSender, TransactionTemplate transactions,
-			Clock clock, @Value("${worklib.notification.from:Worklib <no-reply@worklib.example>}") String from,
+			InvoiceDocuments documents, Clock clock,
+			@Value("${worklib.notification.from:Worklib <no-reply@worklib.example>}") String from,
 			@Value("${worklib.notification.max-attempts:12}") int maxAttempts,
 			@Value("${worklib.notification.initial-backoff:5s}") Duration initialBackoff,
 			@Value("${worklib.notification.max-backoff:5m}") Duration maxBackoff) {
 		this.deliveries = deliveries;
+		this.documents = documents;
 		this.mailSender = mailSender;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -80,8 +86,28 @@ class DeliverySender {
 	private boolean sendBatch() {
 		List<DeliveryRepository.Outgoing> due = this.deliveries.claimDue(20);
 		for (DeliveryRepository.Outgoing mail : due) {
+			byte[] pdf = null;
+			if (mail.attachment() != null) {
+				try {
+					pdf = this.documents.pdf(mail.attachment().invoiceId());
+				}
+				catch (RuntimeException ex) {
+					int attempts = mail.attempts() + 1;
+					String error = "invoice PDF not available: " + ex.getMessage();
+					if (attempts < this.maxAttempts - 1) {
+						this.deliveries.failedAttempt(mail.deliveryId(), error,
+								this.clock.instant().plusMillis(this.backoff.apply(attempts)));
+						log.warn("Mail {} to {} waits for its PDF (attempt {}): {}", mail.deliveryId(),
+								mail.recipient(), attempts, ex.getMessage());
+						continue;
+					}
+					log.warn("Mail {} to {} goes without its PDF after {} attempts: {}", mail.deliveryId(),
+							mail.recipient(), attempts, ex.getMessage());
+				}
+			}
+			byte[] attached = pdf;
 			try {
-				Retry.decorateRunnable(this.retry, () -> send(mail)).run();
+				Retry.decorateRunnable(this.retry, () -> send(mail, attached)).run();
 				this.deliveries.sent(mail.deliveryId());
 			}
 			catch (MailException ex) {
@@ -103,7 +129,7 @@ class DeliverySender {
 		return due.size() == 20;
 	}
 
-	private void send(DeliveryRepository.Outgoing mail) {
+	private void send(DeliveryRepository.Outgoing mail, byte[] pdf) {
 		MimeMessage message = this.mailSender.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -111,6 +137,10 @@ class DeliverySender {
 			helper.setTo(mail.recipient());
 			helper.setSubject(mail.subject());
 			helper.setText(mail.textBody(), mail.htmlBody());
+			if (pdf != null) {
+				helper.addAttachment(mail.attachment().fileName(),
+						new org.springframework.core.io.ByteArrayResource(pdf), "application/pdf");
+			}
 		}
 		catch (jakarta.mail.MessagingException ex) {
 			throw new org.springframework.mail.MailPreparationException("Cannot build mail " + mail.deliveryId(), ex);

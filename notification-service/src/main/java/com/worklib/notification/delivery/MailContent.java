@@ -13,7 +13,12 @@ import java.util.Locale;
  * @param dedupeKey the event id, or a business key for a mail sent once per thing
  */
 public record MailContent(String template, String dedupeKey, String recipient, Locale locale, String greetingName,
-		List<Object> subjectArgs, List<Paragraph> paragraphs, List<Detail> details, Action action) {
+		List<Object> subjectArgs, List<Paragraph> paragraphs, List<Detail> details, Action action,
+		Attachment attachment) {
+
+	/** An invoice's PDF, fetched from billing when the mail is sent. */
+	public record Attachment(java.util.UUID invoiceId, String fileName) {
+	}
 
 	public record Paragraph(String key, List<Object> args) {
 	}
@@ -48,6 +53,8 @@ public record MailContent(String template, String dedupeKey, String recipient, L
 		private final List<Detail> details = new ArrayList<>();
 
 		private Action action;
+
+		private Attachment attachment;
 
 		private Builder(String template, String dedupeKey, String recipient, Locale locale) {
 			this.template = template;
@@ -85,9 +92,16 @@ public record MailContent(String template, String dedupeKey, String recipient, L
 			return this;
 		}
 
+		/** The invoice's PDF under {@code fileName}. */
+		public Builder attachInvoice(java.util.UUID invoiceId, String fileName) {
+			this.attachment = new Attachment(invoiceId, fileName);
+			return this;
+		}
+
 		public MailContent build() {
 			return new MailContent(this.template, this.dedupeKey, this.recipient, this.locale, this.greetingName,
-					this.subjectArgs, List.copyOf(this.paragraphs), List.copyOf(this.details), this.action);
+					this.subjectArgs, List.copyOf(this.paragraphs), List.copyOf(this.details), this.action,
+					this.attachment);
 		}
 
 	}

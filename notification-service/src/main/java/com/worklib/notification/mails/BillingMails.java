@@ -158,7 +158,8 @@ class BillingMails {
 			.detail("total", total)
 			.detail("payoutDate",
 					notice.payoutPlannedDate() == null ? null : MailFormats.date(notice.payoutPlannedDate(), locale))
-			.action(this.formats.backOfficeUrl + "/partners/" + notice.partnerId() + "/invoices/" + invoiceId);
+			.action(this.formats.backOfficeUrl + "/partners/" + notice.partnerId() + "/invoices/" + invoiceId)
+			.attachInvoice(invoiceId, notice.number() + ".pdf");
 		this.deliveries.queue(mail.build());
 	}
 

@@ -22,12 +22,38 @@ import com.worklib.platform.test.WithSmtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(properties = "worklib.notification.send-interval=200ms")
+@SpringBootTest(
+		properties = { "worklib.notification.send-interval=200ms", "worklib.notification.initial-backoff=200ms" })
 @AutoConfigureMockMvc
 @WithPostgres
 @WithKafka
 @WithSmtp
 class MoneyMailsIT extends NotificationIT {
+
+	/** The gateway (billing's PDFs) and Keycloak's token endpoint, stood in. */
+	static final com.github.tomakehurst.wiremock.WireMockServer gateway = started();
+
+	static com.github.tomakehurst.wiremock.WireMockServer started() {
+		var server = new com.github.tomakehurst.wiremock.WireMockServer(
+				com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+		server.start();
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/token")
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
+					{"access_token":"mailer-token","token_type":"Bearer","expires_in":300}""")));
+		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/billing/v1/invoices/.*/pdf"))
+			.withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer mailer-token"))
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withHeader("Content-Type", "application/pdf")
+				.withBody("%PDF-1.7 stand-in invoice")));
+		return server;
+	}
+
+	@org.springframework.test.context.DynamicPropertySource
+	static void documents(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		registry.add("worklib.notification.documents.gateway-url", gateway::baseUrl);
+		registry.add("worklib.notification.documents.token-uri", () -> gateway.baseUrl() + "/token");
+	}
 
 	InvoicePayload invoice(UUID partnerId, String number, String billingEmail, long total) {
 		return new InvoicePayload(UUID.randomUUID(), partnerId, number, "2026-10",
@@ -79,6 +105,18 @@ class MoneyMailsIT extends NotificationIT {
 		assertThat(mail.text()).contains("(autofacturation)")
 			.contains("Le virement de 126,00\u00a0€ est prévu le mardi 10 novembre 2026.")
 			.contains("http://localhost:3000/partners/" + invoice.partnerId() + "/invoices/" + invoice.invoiceId());
+		// the invoice itself, fetched from billing as the service account
+		assertThat(mail.attachments()).singleElement().satisfies(pdf -> {
+			assertThat(pdf.fileName()).isEqualTo("ATLYON-2026-00007.pdf");
+			assertThat(pdf.contentType()).isEqualTo("application/pdf");
+			assertThat(new String(pdf.content(), java.nio.charset.StandardCharsets.US_ASCII))
+				.isEqualTo("%PDF-1.7 stand-in invoice");
+		});
+		gateway.verify(com.github.tomakehurst.wiremock.client.WireMock
+			.getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock
+				.urlEqualTo("/api/billing/v1/invoices/" + invoice.invoiceId() + "/pdf"))
+			.withHeader("Authorization",
+					com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer mailer-token")));
 		// billing republishes the invoice: still one mail
 		invoiceIssued(invoice);
 		assertStillOneMailTo(billing);
@@ -177,6 +215,35 @@ class MoneyMailsIT extends NotificationIT {
 			.contains("/partners/" + partnerId + "/parametres/facturation");
 		Thread.sleep(1000);
 		assertThat(MailSupport.messagesTo(manager)).isEmpty();
+	}
+
+	@Test
+	void whileBillingCannotGiveThePdfTheInvoiceMailWaitsThenLeavesWithIt() throws Exception {
+		String billing = address("billing");
+		InvoicePayload invoice = invoice(UUID.randomUUID(), "WAIT-2026-00001", billing, 6_000);
+		String pdf = "/api/billing/v1/invoices/" + invoice.invoiceId() + "/pdf";
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(pdf)
+			.inScenario("billing away")
+			.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503))
+			.willSetStateTo("back"));
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(pdf)
+			.inScenario("billing away")
+			.whenScenarioStateIs("back")
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withHeader("Content-Type", "application/pdf")
+				.withBody("%PDF-1.7 later")));
+
+		payoutEvent(EventTypes.PAYOUT_PLANNED, payout(invoice, "PLANNED", null, 1));
+		invoiceIssued(invoice);
+
+		MailSupport.Mail mail = mailTo(billing);
+		assertThat(mail.attachments()).singleElement()
+			.satisfies(p -> assertThat(new String(p.content(), java.nio.charset.StandardCharsets.US_ASCII))
+				.isEqualTo("%PDF-1.7 later"));
+		gateway.verify(2, com.github.tomakehurst.wiremock.client.WireMock
+			.getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(pdf)));
+		assertStillOneMailTo(billing);
 	}
 
 }

@@ -23,7 +23,17 @@ public final class MailSupport {
 	 * A captured mail, as a person would read it: {@code text} is the plain-text part
 	 * (decoded), {@code html} the HTML part when there is one.
 	 */
-	public record Mail(String from, List<String> to, String subject, String text, String html) {
+	public record Mail(String from, List<String> to, String subject, String text, String html,
+			List<Attachment> attachments) {
+
+		public Mail(String from, List<String> to, String subject, String text, String html) {
+			this(from, to, subject, text, html, List.of());
+		}
+
+	}
+
+	/** A part sent as an attachment: its file name, type and bytes. */
+	public record Attachment(String fileName, String contentType, byte[] content) {
 	}
 
 	public static int smtpPort() {
@@ -76,11 +86,27 @@ public final class MailSupport {
 			return new Mail(message.getFrom()[0].toString(),
 					Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(a -> a.toString()).toList(),
 					message.getSubject(), text == null ? GreenMailUtil.getBody(message) : text,
-					part(message, "text/html"));
+					part(message, "text/html"), attachments(message));
 		}
 		catch (MessagingException | java.io.IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private static List<Attachment> attachments(jakarta.mail.Part part) throws MessagingException, java.io.IOException {
+		List<Attachment> found = new java.util.ArrayList<>();
+		if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+			try (java.io.InputStream in = part.getInputStream()) {
+				found.add(new Attachment(part.getFileName(), part.getContentType().split(";")[0].trim(),
+						in.readAllBytes()));
+			}
+		}
+		else if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				found.addAll(attachments(multipart.getBodyPart(i)));
+			}
+		}
+		return found;
 	}
 
 	/**

@@ -30,6 +30,11 @@ import com.worklib.platform.web.PageResponse;
 @RequestMapping("${worklib.api.base-path}")
 class InvoiceController {
 
+	/**
+	 * The realm role of the service account that mails invoices (notification-service).
+	 */
+	static final String DOCUMENTS_ROLE = "invoice-documents";
+
 	private final InvoiceRepository invoices;
 
 	private final PartnerAccess access;
@@ -69,7 +74,11 @@ class InvoiceController {
 	 */
 	@GetMapping("/invoices/{invoiceId}/pdf")
 	ResponseEntity<byte[]> pdf(@PathVariable UUID invoiceId) {
-		Invoice invoice = visible(invoiceId);
+		// notification-service's service account attaches the PDF to the invoice mail; it
+		// reads documents only, never the invoice list or its JSON
+		Invoice invoice = CurrentUser.get().hasRealmRole(DOCUMENTS_ROLE)
+				? this.invoices.find(invoiceId).orElseThrow(() -> new NotFoundException("Invoice " + invoiceId))
+				: visible(invoiceId);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + invoice.number() + ".pdf\"")
