@@ -363,7 +363,8 @@ final class DemoData {
 		out.append("  Employees (password ").append(PASSWORD).append("): ");
 		out.append(String.join(", ", EMPLOYEES.stream().map(e -> e[0]).toList())).append('\n');
 		out.append("  ").append(bookings).append(" bookings over last month and this month\n");
-		out.append("  Ops: ops@worklib.test / DevPassword-2026 (close last month: POST /api/billing/v1/closings)\n");
+		out.append("  Ops: ops@worklib.test / DevPassword-2026: close last month from the console,\n");
+		out.append("    http://localhost:8080/ops (\"Clôture du mois\"), then see it in Lyon's \"Factures\"\n");
 		return out.toString();
 	}
 

@@ -49,6 +49,9 @@ class PartnerBookingsBrowserIT {
 	void aManagerConfirmsOneRequestRefusesAnotherAndExportsTheRowsOnScreen() throws Exception {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String owner = "rita-" + suffix + "@lac.test";
+		// the employee first: booking learns her company from identity's event meanwhile
+		String employeeEmail = "ines-" + suffix + "@client.test";
+		Client employee = PartnersMonthIT.signUpAndVerify(employeeEmail, "Inès", "Client Conseil");
 		Map<String, String> partners = PartnerSignUpBrowserIT.imported(owner, "rene-" + suffix + "@semnoz.test");
 		String partnerId = partners.get(owner);
 		Client ownerClient = PartnersMonthIT.signUpAndVerify(owner, "Rita");
@@ -74,8 +77,6 @@ class PartnerBookingsBrowserIT {
 				roomId = w.get("workspaceId").asString();
 			}
 		}
-		String employeeEmail = "ines-" + suffix + "@client.test";
-		Client employee = PartnersMonthIT.signUpAndVerify(employeeEmail, "Inès");
 		LocalDate day = PartnersMonthIT.weekday(YearMonth.now(PartnersMonthIT.PARIS).plusMonths(1), 3);
 		String room = roomId;
 		PartnersMonthIT.eventually("the room is bookable",
@@ -103,7 +104,8 @@ class PartnerBookingsBrowserIT {
 					new Page.GetByRoleOptions().setName("Demandes en attente de réponse"));
 			// who asked, and where to write to them while the request waits
 			assertThat(requests.getByText(employeeEmail).first()).isVisible();
-			assertThat(requests.getByText("Inès").first()).isVisible();
+			// and for whom: the company she gave at sign-up
+			assertThat(requests.getByText("Inès · Client Conseil").first()).isVisible();
 			assertThat(requests.getByText(Pattern.compile("expire dans \\d+ h")).first()).isVisible();
 			Browser.assertAccessible(page);
 			Browser.screenshot(page, "09-reservations-375px");

@@ -138,10 +138,17 @@ class PartnersMonthIT {
 	}
 
 	static Client signUpAndVerify(String email, String firstName) {
-		ok(Client.anonymous()
-			.post("/api/identity/v1/signup",
-					Map.of("email", email, "firstName", firstName, "lastName", "Test", "locale", "fr")),
-				202);
+		return signUpAndVerify(email, firstName, null);
+	}
+
+	/** {@code company}: the employer given at sign-up, or null. */
+	static Client signUpAndVerify(String email, String firstName, String company) {
+		Map<String, String> signup = new java.util.HashMap<>(
+				Map.of("email", email, "firstName", firstName, "lastName", "Test", "locale", "fr"));
+		if (company != null) {
+			signup.put("company", company);
+		}
+		ok(Client.anonymous().post("/api/identity/v1/signup", signup), 202);
 		String token = Mailbox.await(email, s -> s.contains("Confirmez votre adresse")).token();
 		// the holder of the mailbox chooses the password on the page behind the link
 		ok(Client.anonymous()

@@ -25,7 +25,12 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 	 * name, and the address only while a request waits for an answer. Null parts on
 	 * bookings made before 2026-12.
 	 */
-	public record Booker(String firstName, String email) {
+	public record Booker(String firstName, String email, String company) {
+
+		public Booker(String firstName, String email) {
+			this(firstName, email, null);
+		}
+
 	}
 
 	public Booking confirmed() {
@@ -176,8 +181,13 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 		}
 
 		public Builder booker(UUID bookerId, String firstName, String email) {
+			return booker(bookerId, firstName, email, null);
+		}
+
+		/** Who books, as their token and identity say now: kept with the booking. */
+		public Builder booker(UUID bookerId, String firstName, String email, String company) {
 			this.bookerId = bookerId;
-			this.booker = new Booker(firstName, email);
+			this.booker = new Booker(firstName, email, company);
 			return this;
 		}
 

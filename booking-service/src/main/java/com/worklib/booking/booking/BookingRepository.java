@@ -63,16 +63,17 @@ public class BookingRepository {
 		params.put("now", now);
 		params.put("bookerFirstName", b.booker() == null ? null : b.booker().firstName());
 		params.put("bookerEmail", b.booker() == null ? null : b.booker().email());
+		params.put("bookerCompany", b.booker() == null ? null : b.booker().company());
 		this.jdbc
 			.sql("""
 					INSERT INTO booking (id, workspace_id, establishment_id, partner_id, booker_id, status, exclusive, start_at,
 					  end_at, service_date, timezone, workspace_name, attendees, note, price_unit, quantity, currency,
 					  unit_price_minor, amount_excl_vat_minor, vat_rate_bps, vat_minor, amount_incl_vat_minor,
 					  platform_fee_minor, customer_incl_vat_minor, expires_at, version, created_at, updated_at,
-					  booker_first_name, booker_email)
+					  booker_first_name, booker_email, booker_company)
 					VALUES (:id, :workspace, :establishment, :partner, :booker, :status, :exclusive, :start, :end,
 					  :serviceDate, :tz, :wsName, :attendees, :note, :unit, :quantity, :currency, :unitPrice, :excl, :vatRate,
-					  :vat, :incl, :fee, :customer, :expires, :version, :now, :now, :bookerFirstName, :bookerEmail)
+					  :vat, :incl, :fee, :customer, :expires, :version, :now, :now, :bookerFirstName, :bookerEmail, :bookerCompany)
 					""")
 			.params(params)
 			.update();
@@ -164,7 +165,8 @@ public class BookingRepository {
 				rs.getString("cancelled_by") == null ? null : Booking.CancelledBy.valueOf(rs.getString("cancelled_by")),
 				expires == null ? null : expires.toInstant(), rs.getLong("version"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-				new Booking.Booker(rs.getString("booker_first_name"), rs.getString("booker_email")));
+				new Booking.Booker(rs.getString("booker_first_name"), rs.getString("booker_email"),
+						rs.getString("booker_company")));
 	}
 
 }

@@ -33,6 +33,8 @@ public class BookingService {
 
 	private final Catalog catalog;
 
+	private final Bookers bookers;
+
 	private final BookingRepository bookings;
 
 	private final EventPublisher events;
@@ -46,8 +48,9 @@ public class BookingService {
 	private final Clock clock;
 
 	BookingService(Catalog catalog, BookingRepository bookings, EventPublisher events, PartnerAccess access,
-			JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+			Bookers bookers, JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
 		this.catalog = catalog;
+		this.bookers = bookers;
 		this.bookings = bookings;
 		this.events = events;
 		this.access = access;
@@ -173,7 +176,8 @@ public class BookingService {
 		Booking booking = Booking.builder()
 			.workspace(workspace.workspaceId(), workspace.establishmentId(), workspace.partnerId(), workspace.name(),
 					workspace.exclusive())
-			.booker(booker.userId(), booker.firstName(), booker.email())
+			.booker(booker.userId(), booker.firstName(), booker.email(),
+					this.bookers.company(booker.userId()).orElse(null))
 			.status(onRequest ? BookingStatus.REQUESTED : BookingStatus.CONFIRMED)
 			.slot(request.start(), request.end(), slot.serviceDate(), workspace.timezone())
 			.attendees(request.attendees(), request.note())

@@ -45,6 +45,15 @@ class BookingFlowIT extends BookingIT {
 	@Autowired
 	BookingService bookings;
 
+	@Autowired
+	Bookers bookers;
+
+	@Autowired
+	org.springframework.kafka.core.KafkaTemplate<String, String> kafka;
+
+	@Autowired
+	tools.jackson.databind.json.JsonMapper json;
+
 	UUID employee = UUID.randomUUID();
 
 	UUID manager = UUID.randomUUID();
@@ -297,6 +306,16 @@ class BookingFlowIT extends BookingIT {
 
 	@Test
 	void thePartnerSeesTheBookersFirstNameAndTheirAddressOnlyWhileARequestWaits() throws Exception {
+		// identity says which company Emma gave at sign-up
+		var user = new com.worklib.contracts.identity.UserPayload(this.employee, "emma@client.example", "Emma", "Test",
+				"fr", true, 2, "Acme Conseil");
+		this.kafka.send(com.worklib.platform.test.KafkaSupport.cloudEvent(com.worklib.contracts.Topics.IDENTITY_USERS,
+				this.employee.toString(), UUID.randomUUID().toString(),
+				com.worklib.contracts.EventTypes.USER_EMAIL_VERIFIED, this.json.writeValueAsString(user)))
+			.get();
+		org.awaitility.Awaitility.await("Emma's company in booking")
+			.atMost(java.time.Duration.ofSeconds(30))
+			.until(() -> this.bookers.company(this.employee).isPresent());
 		Venue venue = venue();
 		member(venue.partnerId(), this.manager, "MANAGER");
 		UUID room = workspace(venue, "MEETING_ROOM", 8, "REQUEST", "HOUR", 3500);
@@ -324,6 +343,7 @@ class BookingFlowIT extends BookingIT {
 		this.mvc.perform(get(table).with(manager()))
 			.andExpect(jsonPath("$.items.length()").value(2))
 			.andExpect(jsonPath("$.items[0].booker.firstName").value("Emma"))
+			.andExpect(jsonPath("$.items[0].booker.company").value("Acme Conseil"))
 			.andExpect(jsonPath("$.items[0].booker.email").value("emma@client.example"))
 			.andExpect(jsonPath("$.items[1].booker.firstName").value("Emma"))
 			.andExpect(jsonPath("$.items[1].booker.email").doesNotExist());
@@ -333,13 +353,13 @@ class BookingFlowIT extends BookingIT {
 			.andExpect(jsonPath("$.items[0].workspaceId").value(desk.toString()));
 		String csv = csv(table, room);
 		assertThat(csv.split("\r\n")).hasSize(2);
-		assertThat(csv.split("\r\n")[1]).startsWith(request).endsWith(";Emma;emma@client.example");
+		assertThat(csv.split("\r\n")[1]).startsWith(request).endsWith(";Emma;emma@client.example;Acme Conseil");
 		// once answered, the address is the booker's again
 		this.mvc.perform(post(API + "/bookings/" + request + "/confirm").with(manager()))
 			.andExpect(jsonPath("$.booker.firstName").value("Emma"))
 			.andExpect(jsonPath("$.booker.email").doesNotExist());
 		csv = csv(table, room);
-		assertThat(csv.split("\r\n")[1]).endsWith(";Emma;");
+		assertThat(csv.split("\r\n")[1]).endsWith(";Emma;;Acme Conseil");
 	}
 
 	@Test

@@ -66,7 +66,8 @@ public class SignupService {
 		this.clock = clock;
 	}
 
-	public record Signup(String email, String firstName, String lastName, String locale) {
+	/** {@code company}: the employer, when the person gave one (null otherwise). */
+	public record Signup(String email, String firstName, String lastName, String locale, String company) {
 
 		IdentityProvider.NewUser asNewUser() {
 			return new IdentityProvider.NewUser(this.email, this.firstName, this.lastName, this.locale);
@@ -111,7 +112,7 @@ public class SignupService {
 
 	private void createMirror(UUID userId, Signup signup) {
 		UserAccount user = new UserAccount(userId, signup.email(), signup.firstName(), signup.lastName(),
-				signup.locale(), false, 1);
+				signup.locale(), false, 1, signup.company());
 		this.users.insert(user);
 		this.jdbc.sql("DELETE FROM signup_attempt WHERE email = :email").param("email", signup.email()).update();
 		this.events.publish(Topics.IDENTITY_USERS, userId.toString(), EventTypes.USER_REGISTERED, userId.toString(),
@@ -127,7 +128,8 @@ public class SignupService {
 	private void renewPending(UserAccount pending, Signup signup) {
 		this.identityProvider.updateProfile(pending.id(), signup.asNewUser());
 		this.transactions.executeWithoutResult(s -> {
-			UserAccount renewed = pending.renamed(signup.firstName(), signup.lastName(), signup.locale());
+			UserAccount renewed = pending.renamed(signup.firstName(), signup.lastName(), signup.locale(),
+					signup.company());
 			this.users.updateProfile(renewed);
 			this.events.publish(Topics.IDENTITY_USERS, renewed.id().toString(), EventTypes.USER_REGISTERED,
 					renewed.id().toString(), renewed.toPayload());

@@ -6,17 +6,20 @@ import com.worklib.contracts.identity.UserPayload;
 
 /** The mirror of a Keycloak user; {@code id} is Keycloak's user id. */
 public record UserAccount(UUID id, String email, String firstName, String lastName, String locale,
-		boolean emailVerified, long version) {
+		boolean emailVerified, long version, String company) {
 
 	public UserAccount verified() {
-		return new UserAccount(this.id, this.email, this.firstName, this.lastName, this.locale, true, this.version + 1);
+		return new UserAccount(this.id, this.email, this.firstName, this.lastName, this.locale, true, this.version + 1,
+				this.company);
 	}
 
 	/**
-	 * The names and language of a later sign-up of the same, still unverified, address.
+	 * The names, language and company of a later sign-up of the same, still unverified,
+	 * address.
 	 */
-	public UserAccount renamed(String firstName, String lastName, String locale) {
-		return new UserAccount(this.id, this.email, firstName, lastName, locale, this.emailVerified, this.version + 1);
+	public UserAccount renamed(String firstName, String lastName, String locale, String company) {
+		return new UserAccount(this.id, this.email, firstName, lastName, locale, this.emailVerified, this.version + 1,
+				company);
 	}
 
 	public String displayName() {
@@ -25,7 +28,7 @@ public record UserAccount(UUID id, String email, String firstName, String lastNa
 
 	public UserPayload toPayload() {
 		return new UserPayload(this.id, this.email, this.firstName, this.lastName, this.locale, this.emailVerified,
-				this.version);
+				this.version, this.company);
 	}
 
 }

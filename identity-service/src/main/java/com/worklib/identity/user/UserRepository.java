@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserRepository {
 
-	private static final String COLUMNS = "id, email, first_name, last_name, locale, email_verified, version";
+	private static final String COLUMNS = "id, email, first_name, last_name, locale, email_verified, version, company";
 
 	private final JdbcClient jdbc;
 
@@ -42,7 +42,7 @@ public class UserRepository {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		this.jdbc
 			.sql("INSERT INTO user_account (" + COLUMNS + ", created_at, updated_at) VALUES (:id, :email, "
-					+ ":first, :last, :locale, :verified, :version, :now, :now)")
+					+ ":first, :last, :locale, :verified, :version, :company, :now, :now)")
 			.param("id", user.id())
 			.param("email", user.email())
 			.param("first", user.firstName())
@@ -50,6 +50,7 @@ public class UserRepository {
 			.param("locale", user.locale())
 			.param("verified", user.emailVerified())
 			.param("version", user.version())
+			.param("company", user.company())
 			.param("now", now)
 			.update();
 	}
@@ -57,8 +58,9 @@ public class UserRepository {
 	public void updateProfile(UserAccount user) {
 		this.jdbc
 			.sql("UPDATE user_account SET first_name = :first, last_name = :last, locale = :locale, "
-					+ "version = :version, updated_at = :now WHERE id = :id")
+					+ "company = :company, version = :version, updated_at = :now WHERE id = :id")
 			.param("id", user.id())
+			.param("company", user.company())
 			.param("first", user.firstName())
 			.param("last", user.lastName())
 			.param("locale", user.locale())
@@ -79,7 +81,7 @@ public class UserRepository {
 	static UserAccount map(ResultSet rs, int row) throws SQLException {
 		return new UserAccount(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("first_name"),
 				rs.getString("last_name"), rs.getString("locale"), rs.getBoolean("email_verified"),
-				rs.getLong("version"));
+				rs.getLong("version"), rs.getString("company"));
 	}
 
 }

@@ -127,7 +127,7 @@ class IdentityFlowsIT {
 		String email = unique("claire");
 		this.mvc.perform(post(API + "/signup").contentType(MediaType.APPLICATION_JSON)
 			.content(
-					"{\"email\":\"  %s \",\"password\":\"%s\",\"firstName\":\"Claire\",\"lastName\":\"Martin\",\"locale\":\"en\"}"
+					"{\"email\":\"  %s \",\"password\":\"%s\",\"firstName\":\"Claire\",\"lastName\":\"Martin\",\"locale\":\"en\",\"company\":\" Acme Conseil \"}"
 						.formatted(email.toUpperCase(), PASSWORD)))
 			.andExpect(status().isAccepted())
 			.andExpect(jsonPath("$.status").value("VERIFICATION_SENT"));
@@ -152,9 +152,12 @@ class IdentityFlowsIT {
 			.andExpect(jsonPath("$.email").value(email))
 			.andExpect(jsonPath("$.firstName").value("Claire"))
 			.andExpect(jsonPath("$.roles[0]").value("employee"))
+			.andExpect(jsonPath("$.company").value("Acme Conseil"))
 			.andExpect(jsonPath("$.memberships").isEmpty());
-		EventLog.await(Topics.IDENTITY_USERS,
+		// the company travels with the user, for the partners she books
+		var verified = EventLog.await(Topics.IDENTITY_USERS,
 				u -> email.equals(u.path("email").asString()) && u.path("emailVerified").asBoolean());
+		assertThat(verified.path("company").asString()).isEqualTo("Acme Conseil");
 
 		// the link works once
 		verify(token, "Another-Password-2026").andExpect(status().isGone());

@@ -37,8 +37,12 @@ class SignupPages {
 		this.api = api;
 	}
 
+	/**
+	 * {@code company} is optional: an employee's employer, shown to the partners they
+	 * book.
+	 */
 	record SignupForm(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 100) String firstName,
-			@NotBlank @Size(max = 100) String lastName) {
+			@NotBlank @Size(max = 100) String lastName, @Size(max = 120) String company) {
 	}
 
 	record PasswordForm(@NotBlank @Size(max = 128) String password, @NotBlank @Size(max = 128) String confirmation) {
@@ -46,7 +50,7 @@ class SignupPages {
 
 	@GetMapping("/signup")
 	String signup(@RequestParam(required = false) String email, Model model) {
-		model.addAttribute("signupForm", new SignupForm(email == null ? "" : email.trim(), "", ""));
+		model.addAttribute("signupForm", new SignupForm(email == null ? "" : email.trim(), "", "", ""));
 		return "account/signup";
 	}
 
@@ -57,10 +61,10 @@ class SignupPages {
 		}
 		try {
 			this.api.signup(signupForm.email().trim(), signupForm.firstName().trim(), signupForm.lastName().trim(),
-					locale.getLanguage());
+					locale.getLanguage(), signupForm.company());
 		}
 		catch (ApiProblem problem) {
-			problem.reject(form, Set.of("email", "firstName", "lastName"));
+			problem.reject(form, Set.of("email", "firstName", "lastName", "company"));
 			return "account/signup";
 		}
 		return "redirect:/signup/sent";

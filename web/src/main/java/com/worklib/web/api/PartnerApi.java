@@ -22,7 +22,18 @@ public class PartnerApi {
 		this.api = api;
 	}
 
-	public record Booker(String firstName, String email) {
+	public record Booker(String firstName, String email, String company) {
+
+		/**
+		 * "Emma · Acme Conseil", "Emma", or null when the booking says nothing of them.
+		 */
+		public String who() {
+			if (this.firstName == null) {
+				return this.company;
+			}
+			return this.company == null ? this.firstName : this.firstName + " · " + this.company;
+		}
+
 	}
 
 	public record BookingPrice(String unit, String quantity, UserApi.Money unitPriceExclVat,

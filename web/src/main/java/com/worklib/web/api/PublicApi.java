@@ -22,12 +22,16 @@ public class PublicApi {
 	/**
 	 * @throws ApiProblem when the API refuses it
 	 */
-	public void signup(String email, String firstName, String lastName, String locale) {
+	/** {@code company}: the employer, or null when the person gave none. */
+	public void signup(String email, String firstName, String lastName, String locale, String company) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("email", email);
 		body.put("firstName", firstName);
 		body.put("lastName", lastName);
 		body.put("locale", locale);
+		if (company != null && !company.isBlank()) {
+			body.put("company", company.trim());
+		}
 		call(() -> this.api.post()
 			.uri("/api/identity/v1/signup")
 			.contentType(MediaType.APPLICATION_JSON)

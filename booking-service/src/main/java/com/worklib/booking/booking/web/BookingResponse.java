@@ -22,18 +22,21 @@ public record BookingResponse(UUID bookingId, UUID workspaceId, String workspace
 		OffsetDateTime updatedAt, long version, Booker booker) {
 
 	/**
-	 * Who booked, for the partner's members (added 2026-12): the first name, and the
-	 * address only while a request waits for the partner's answer. Absent for the booker.
+	 * Who booked, for the partner's members (added 2026-12): the first name and the
+	 * company, and the address only while a request waits for the partner's answer.
+	 * Absent for the booker.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Booker(String firstName, String email) {
+	public record Booker(String firstName, String email, String company) {
 
 		static Booker of(Booking b) {
-			if (b.booker() == null || (b.booker().firstName() == null && b.booker().email() == null)) {
+			if (b.booker() == null
+					|| (b.booker().firstName() == null && b.booker().email() == null && b.booker().company() == null)) {
 				return null;
 			}
 			return new Booker(b.booker().firstName(),
-					b.status() == com.worklib.booking.booking.BookingStatus.REQUESTED ? b.booker().email() : null);
+					b.status() == com.worklib.booking.booking.BookingStatus.REQUESTED ? b.booker().email() : null,
+					b.booker().company());
 		}
 
 	}

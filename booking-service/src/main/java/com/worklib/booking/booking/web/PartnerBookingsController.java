@@ -37,7 +37,7 @@ class PartnerBookingsController {
 
 	static final String[] CSV_HEADER = { "bookingId", "serviceDate", "start", "end", "workspace", "status", "unit",
 			"quantity", "currency", "amountExclVat", "vatRatePercent", "vatAmount", "amountInclVat", "cancellationFee",
-			"bookerFirstName", "bookerEmail" };
+			"bookerFirstName", "bookerEmail", "bookerCompany" };
 
 	private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
@@ -79,7 +79,8 @@ class PartnerBookingsController {
 						major(p.vatAmount()), major(p.amountInclVat()),
 						b.cancellationFee() == null ? "" : major(b.cancellationFee()),
 						booker == null || booker.firstName() == null ? "" : booker.firstName(),
-						booker == null || booker.email() == null ? "" : booker.email());
+						booker == null || booker.email() == null ? "" : booker.email(),
+						booker == null || booker.company() == null ? "" : booker.company());
 			}
 		}
 		catch (IOException ex) {

@@ -63,7 +63,8 @@ class IdentityController {
 	 */
 	record SignupRequest(@NotBlank @Size(max = 254) String email, @Size(max = 128) String password,
 			@NotBlank @Size(max = 100) String firstName, @NotBlank @Size(max = 100) String lastName,
-			@Pattern(regexp = "^(fr|en)$", message = "must be fr or en") String locale) {
+			@Pattern(regexp = "^(fr|en)$", message = "must be fr or en") String locale,
+			@Size(max = 120) String company) {
 	}
 
 	/** The mailed token and the password its holder chooses. */
@@ -73,8 +74,9 @@ class IdentityController {
 	record EmailRequest(@NotBlank @Size(max = 254) String email) {
 	}
 
+	/** {@code company} added 2026-12: the employer given at sign-up, or null. */
 	record Me(UUID userId, String email, String firstName, String lastName, List<String> roles,
-			List<Membership> memberships) {
+			List<Membership> memberships, String company) {
 	}
 
 	record Membership(UUID partnerId, String role) {
@@ -87,7 +89,8 @@ class IdentityController {
 					+ "link mailed) or verified. `password` is accepted from older clients and ignored (ADR 15).")
 	Map<String, String> signup(@Valid @RequestBody SignupRequest request) {
 		this.signups.signup(new SignupService.Signup(normalize(request.email()), request.firstName().trim(),
-				request.lastName().trim(), request.locale() == null ? "fr" : request.locale()));
+				request.lastName().trim(), request.locale() == null ? "fr" : request.locale(),
+				request.company() == null || request.company().isBlank() ? null : request.company().trim()));
 		return VERIFICATION_SENT;
 	}
 
@@ -125,7 +128,7 @@ class IdentityController {
 					.filter(r -> List.of("employee", "partner", "ops").contains(r))
 					.sorted()
 					.toList(),
-				list);
+				list, mirror.map(u -> u.company()).orElse(null));
 	}
 
 	/**

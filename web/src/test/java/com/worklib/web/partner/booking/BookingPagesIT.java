@@ -99,7 +99,7 @@ class BookingPagesIT {
 		gateway.stubFor(get("/api/venues/v1/workspaces/" + ROOM).willReturn(okJson(room)));
 		String page = "{\"items\":[%s],\"page\":{\"number\":0,\"size\":25,\"totalElements\":%d,\"totalPages\":1}}";
 		String request = booking(REQUEST, PARTNER, "REQUESTED",
-				"{\"firstName\":\"Emma\",\"email\":\"emma@client.test\"}", null);
+				"{\"firstName\":\"Emma\",\"email\":\"emma@client.test\",\"company\":\"Acme Conseil\"}", null);
 		String cancelled = booking(CANCELLED, PARTNER, "CANCELLED", "{\"firstName\":\"Enzo\"}", "3705");
 		gateway.stubFor(get(urlPathEqualTo("/api/bookings/v1/partners/" + PARTNER + "/bookings"))
 			.withHeader("Accept", equalTo("application/json"))
@@ -155,7 +155,9 @@ class BookingPagesIT {
 		String html = page("/partners/" + PARTNER + "/reservations?from=2027-01-01&to=2027-01-31&status=bogus");
 		String requests = html.substring(html.indexOf("Demandes en attente"), html.indexOf("Toutes les réservations"));
 		// the request: who asked, with the address to write to, and how long is left
-		assertThat(requests).contains("Emma").contains("mailto:emma@client.test").contains("expire dans");
+		assertThat(requests).contains("Emma · Acme Conseil")
+			.contains("mailto:emma@client.test")
+			.contains("expire dans");
 		assertThat(requests).contains("Confirmer la demande Salle du Lac 12/01 10:00");
 		// 12,35 € × 3 h = 37,05 € HT; the late cancellation is invoiced its fee
 		String table = html.substring(html.indexOf("Toutes les réservations"));
