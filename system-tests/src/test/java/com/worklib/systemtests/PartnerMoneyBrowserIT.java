@@ -257,6 +257,9 @@ class PartnerMoneyBrowserIT {
 		assertThat(
 				page.getByText(Pattern.compile("TVA 20\\s% de [\\d\\s]+ centimes = [\\d\\s,]+ centimes, arrondis à")))
 			.isVisible();
+		// every line at 20 %: rounding per line or per rate gives the same total, and the page
+		// says so
+		assertThat(page.getByText(Pattern.compile("Ici, les deux calculs donnent le même total"))).isVisible();
 		Browser.assertAccessible(page);
 		Browser.screenshot(page, "15-facture-calcul-375px");
 		Download pdf = page.waitForDownload(

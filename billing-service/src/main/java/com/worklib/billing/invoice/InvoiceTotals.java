@@ -27,6 +27,19 @@ public record InvoiceTotals(Money exclVat, List<VatBreakdown> vatByRate, Money v
 		return of(lines.stream().map(l -> new Line(l.amountExclVat(), l.vatRateBps())).toList(), currency);
 	}
 
+	/**
+	 * What the lines would total incl. VAT if VAT were rounded line by line, as each
+	 * booking shows its own VAT: the statement and the invoice put it next to the real
+	 * total so a partner sees the few cents EN 16931's per-rate rounding differs by.
+	 */
+	public static Money inclVatRoundedPerLine(List<Invoice.Line> lines, Currency currency) {
+		Money total = Money.zero(currency);
+		for (Invoice.Line line : lines) {
+			total = total.plus(line.amountExclVat()).plus(line.amountExclVat().percentBps(line.vatRateBps()));
+		}
+		return total;
+	}
+
 	public static InvoiceTotals of(List<Line> lines, Currency currency) {
 		Map<Integer, Money> bases = new TreeMap<>();
 		for (Line line : lines) {

@@ -310,6 +310,15 @@ class MonthCloseIT extends BillingIT {
 			.toString()).isEqualTo("[-301]");
 		assertThat(((Number) JsonPath.read(decemberInvoice, "$.totals.inclVat.amountMinor")).longValue())
 			.isEqualTo(10880 + 762 - 1505 - 301);
+		// rounded line by line, as each booking shows its VAT, it would be a cent less:
+		// 259 + 440 + 243 + 259 − 741 = 460 of VAT on 9375
+		assertThat(((Number) JsonPath.read(decemberInvoice, "$.linesInclVatRoundedPerLine.amountMinor")).longValue())
+			.isEqualTo(9375 + 460);
+		this.mvc
+			.perform(get(API + "/partners/" + partner.partnerId() + "/statements/2026-12").with(as(partner.owner())))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.jsonPath("$.linesInclVatRoundedPerLine.amountMinor")
+				.value(9375 + 460));
 	}
 
 	@Test

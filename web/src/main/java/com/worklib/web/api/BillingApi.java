@@ -42,8 +42,33 @@ public class BillingApi {
 			UserApi.Money inclVat) {
 	}
 
+	/**
+	 * {@code linesInclVatRoundedPerLine}: the lines' total had VAT been rounded line by
+	 * line (as each booking shows it), next to the real total, VAT rounded once per rate.
+	 */
 	public record Statement(String month, String status, List<Line> lines, Totals totals, UUID invoiceId,
-			String invoiceNumber) {
+			String invoiceNumber, UserApi.Money linesInclVatRoundedPerLine) implements Rounded {
+	}
+
+	/**
+	 * A document whose total incl. VAT may differ by a few cents from its lines rounded
+	 * one by one.
+	 */
+	public interface Rounded {
+
+		Totals totals();
+
+		UserApi.Money linesInclVatRoundedPerLine();
+
+		/**
+		 * The real total minus the lines' total rounded line by line, in cents; 0 when
+		 * unknown.
+		 */
+		default long roundingDifferenceCents() {
+			return linesInclVatRoundedPerLine() == null ? 0
+					: Math.abs(totals().inclVat().amountMinor() - linesInclVatRoundedPerLine().amountMinor());
+		}
+
 	}
 
 	public record InvoiceSummary(UUID invoiceId, String number, String type, String month, Instant issuedAt,
@@ -58,8 +83,8 @@ public class BillingApi {
 	}
 
 	public record Invoice(UUID invoiceId, UUID partnerId, String month, String number, String type, Instant issuedAt,
-			Totals totals, Profile seller, String mandateVersion, String status, String statusReason,
-			List<Line> lines) {
+			Totals totals, Profile seller, String mandateVersion, String status, String statusReason, List<Line> lines,
+			UserApi.Money linesInclVatRoundedPerLine) implements Rounded {
 	}
 
 	public record Accepted(String mandateVersion, Instant acceptedAt, UUID acceptedBy) {

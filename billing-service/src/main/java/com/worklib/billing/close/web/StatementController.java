@@ -51,12 +51,17 @@ class StatementController {
 		}
 	}
 
+	/**
+	 * {@code linesInclVatRoundedPerLine} (added 2026-12): the lines' total incl. VAT had
+	 * VAT been rounded line by line, next to {@code totals.inclVat} (once per rate).
+	 */
 	record StatementResponse(String month, String status, List<StatementLine> lines, InvoiceTotals totals,
-			UUID invoiceId, String invoiceNumber) {
+			UUID invoiceId, String invoiceNumber, Money linesInclVatRoundedPerLine) {
 
 		static StatementResponse of(StatementService.Statement s) {
 			return new StatementResponse(s.month().toString(), s.status().name(),
-					s.lines().stream().map(StatementLine::of).toList(), s.totals(), s.invoiceId(), s.invoiceNumber());
+					s.lines().stream().map(StatementLine::of).toList(), s.totals(), s.invoiceId(), s.invoiceNumber(),
+					InvoiceTotals.inclVatRoundedPerLine(s.lines(), s.totals().inclVat().currency()));
 		}
 
 	}

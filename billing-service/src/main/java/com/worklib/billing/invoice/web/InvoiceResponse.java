@@ -13,12 +13,18 @@ import com.worklib.platform.money.Money;
 /** An invoice with its lines, as {@code GET /invoices/{id}} returns it. */
 record InvoiceResponse(UUID invoiceId, UUID partnerId, String month, String number, String type, Instant issuedAt,
 		InvoiceTotals totals, BillingProfile seller, String mandateVersion, String status, String statusReason,
-		List<Line> lines, long version) {
+		List<Line> lines, long version, Money linesInclVatRoundedPerLine) {
 
+	/**
+	 * {@code linesInclVatRoundedPerLine} (added 2026-12): the lines' total incl. VAT had
+	 * VAT been rounded line by line; {@code totals.inclVat} rounds it once per rate (EN
+	 * 16931).
+	 */
 	static InvoiceResponse of(Invoice i) {
 		return new InvoiceResponse(i.invoiceId(), i.partnerId(), i.month(), i.number(), i.type().name(), i.issuedAt(),
 				i.totals(), i.seller(), i.mandateVersion(), i.status().name(), i.statusReason(),
-				i.lines().stream().map(Line::of).toList(), i.version());
+				i.lines().stream().map(Line::of).toList(), i.version(),
+				InvoiceTotals.inclVatRoundedPerLine(i.lines(), i.totals().inclVat().currency()));
 	}
 
 	/**

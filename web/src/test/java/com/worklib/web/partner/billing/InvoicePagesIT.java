@@ -74,8 +74,9 @@ class InvoicePagesIT extends PagesIT {
 			.willReturn(okJson("""
 					{"month":"2027-01","status":"OPEN","lines":[%s],
 					 "totals":{"exclVat":%s,"vatByRate":[{"vatRateBps":700,"base":%s,"vat":%s},
-					  {"vatRateBps":2000,"base":%s,"vat":%s}],"vat":%s,"inclVat":%s}}""".formatted(statementLines,
-					eur(9610), eur(7410), eur(519), eur(2200), eur(440), eur(959), eur(10569)))));
+					  {"vatRateBps":2000,"base":%s,"vat":%s}],"vat":%s,"inclVat":%s},
+					 "linesInclVatRoundedPerLine":%s}""".formatted(statementLines, eur(9610), eur(7410), eur(519),
+					eur(2200), eur(440), eur(959), eur(10569), eur(10568)))));
 		gateway.stubFor(WireMock.get("/api/billing/v1/partners/" + MANAGED + "/statements/2027-01")
 			.willReturn(okJson("""
 					{"month":"2027-01","status":"OPEN","lines":[],
@@ -94,7 +95,8 @@ class InvoicePagesIT extends PagesIT {
 			.willReturn(okJson("""
 					{"invoiceId":"%s","partnerId":"%s","month":"2027-01","number":"ATEL-2027-00004","type":"INVOICE",
 					 "issuedAt":"2027-02-01T00:05:00Z","totals":%s,"mandateVersion":"2026-12-v1","status":"ISSUED",
-					 "seller":{"legalName":"Atelier du Lac SAS"},"lines":[%s]}""".formatted(INVOICE, PARTNER, totals,
+					 "seller":{"legalName":"Atelier du Lac SAS"},"linesInclVatRoundedPerLine":%s,
+					 "lines":[%s]}""".formatted(INVOICE, PARTNER, totals, eur(9968),
 					String.join(",",
 							line(1, "2027-01-12", "Salle du Lac", "BOOKING", "HOUR", "3", 1235L, 3705, 700, null),
 							line(2, "2027-01-14", "Open space", "BOOKING", "DAY", "1", 2200L, 2200, 2000, null),
@@ -148,6 +150,11 @@ class InvoicePagesIT extends PagesIT {
 			.contains("5,19\u00a0€")
 			.contains("105,69\u00a0€ TTC");
 		assertThat(statement).contains("Brouillon");
+		// per booking, 259 + 440 + 259 cents of VAT; per rate, 519 + 440: one cent apart,
+		// said
+		assertThat(statement).contains("Pourquoi le total TTC peut différer de quelques centimes")
+			.contains("les lignes feraient 105,68\u00a0€ TTC ; calculée une fois par taux, la facture fait "
+					+ "105,69\u00a0€ TTC, soit 1 centime(s) d'écart.");
 		// the invoices, each with its planned transfer
 		String invoices = html.substring(html.indexOf("Vos factures"));
 		assertThat(invoices).contains("ATEL-2027-00004").contains("99,69\u00a0€ TTC").contains("Prévu le 10/02/2027");
@@ -164,6 +171,8 @@ class InvoicePagesIT extends PagesIT {
 		assertThat(explained).contains("TVA 7\u00a0% de 7\u00a0410 centimes = 518,7 centimes, arrondis à 519 centimes");
 		assertThat(explained).contains("TVA 20\u00a0% de 1\u00a0700 centimes = 340 centimes, arrondis à 340 centimes");
 		assertThat(explained).contains("9\u00a0110 centimes HT + 859 centimes de TVA = 9\u00a0969 centimes TTC");
+		assertThat(explained).contains("les lignes feraient 99,68\u00a0€ TTC")
+			.contains("la facture fait 99,69\u00a0€ TTC, soit 1 centime(s) d'écart");
 		assertThat(html).contains("Prévu le 10/02/2027");
 		assertThat(html).contains("/partners/" + PARTNER + "/factures/" + INVOICE + ".pdf");
 	}
