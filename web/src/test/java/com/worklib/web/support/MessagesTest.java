@@ -23,6 +23,21 @@ class MessagesTest {
 
 	static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
+	static Properties bundle(String name) throws java.io.IOException {
+		Properties messages = new Properties();
+		try (InputStream in = MessagesTest.class.getResourceAsStream(name)) {
+			messages.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+		}
+		return messages;
+	}
+
+	/** A page is French first and English second: no sentence exists in one only. */
+	@Test
+	void everyFrenchMessageHasItsEnglishAndBack() throws Exception {
+		assertThat(bundle("/messages_en.properties").keySet())
+			.containsExactlyInAnyOrderElementsOf(bundle("/messages.properties").keySet());
+	}
+
 	@Test
 	void everyApostropheShowsOnce() throws Exception {
 		List<String> wrong = new ArrayList<>();
