@@ -257,7 +257,8 @@ class PartnerMoneyBrowserIT {
 		assertThat(
 				page.getByText(Pattern.compile("TVA 20\\s% de [\\d\\s]+ centimes = [\\d\\s,]+ centimes, arrondis à")))
 			.isVisible();
-		// every line at 20 %: rounding per line or per rate gives the same total, and the page
+		// every line at 20 %: rounding per line or per rate gives the same total, and the
+		// page
 		// says so
 		assertThat(page.getByText(Pattern.compile("Ici, les deux calculs donnent le même total"))).isVisible();
 		Browser.assertAccessible(page);
