@@ -51,10 +51,12 @@ final class DemoData {
 			new String[] { "studio@maraisstudios.fr", "Paul", "Paris" },
 			new String[] { "contact@cotevieuxport.fr", "Inès", "Marseille" });
 
-	static final List<String[]> EMPLOYEES = List.of(new String[] { "camille.martin@acme-demo.fr", "Camille" },
-			new String[] { "julien.bernard@acme-demo.fr", "Julien" },
-			new String[] { "sarah.petit@globex-demo.fr", "Sarah" },
-			new String[] { "lucas.moreau@globex-demo.fr", "Lucas" });
+	/** Employees: address, first name, the company they give at sign-up. */
+	static final List<String[]> EMPLOYEES = List.of(
+			new String[] { "camille.martin@acme-demo.fr", "Camille", "Acme Conseil" },
+			new String[] { "julien.bernard@acme-demo.fr", "Julien", "Acme Conseil" },
+			new String[] { "sarah.petit@globex-demo.fr", "Sarah", "Globex" },
+			new String[] { "lucas.moreau@globex-demo.fr", "Lucas", "Globex" });
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -94,7 +96,7 @@ final class DemoData {
 		List<String> owners = new ArrayList<>();
 		List<String> venues = new ArrayList<>();
 		for (String[] owner : OWNERS) {
-			String token = signUp(owner[0], owner[1]);
+			String token = signUp(owner[0], owner[1], null);
 			owners.add(token);
 			String partnerId = awaitJson("/api/identity/v1/me", token).get("memberships")
 				.get(0)
@@ -126,7 +128,7 @@ final class DemoData {
 
 		List<String> employees = new ArrayList<>();
 		for (String[] employee : EMPLOYEES) {
-			employees.add(signUp(employee[0], employee[1]));
+			employees.add(signUp(employee[0], employee[1], employee[2]));
 		}
 
 		int bookings = book(owners, venues, employees);
@@ -228,9 +230,13 @@ final class DemoData {
 		return null;
 	}
 
-	private String signUp(String email, String firstName) throws Exception {
-		expect(send("POST", "/api/identity/v1/signup", null, "application/json", this.json
-			.writeValueAsString(Map.of("email", email, "firstName", firstName, "lastName", "Demo", "locale", "fr"))),
+	private String signUp(String email, String firstName, String company) throws Exception {
+		Map<String, String> body = new java.util.HashMap<>(
+				Map.of("email", email, "firstName", firstName, "lastName", "Demo", "locale", "fr"));
+		if (company != null) {
+			body.put("company", company);
+		}
+		expect(send("POST", "/api/identity/v1/signup", null, "application/json", this.json.writeValueAsString(body)),
 				202);
 		String token = verificationToken(email);
 		expect(send("POST", "/api/identity/v1/email-verifications", null, "application/json",
