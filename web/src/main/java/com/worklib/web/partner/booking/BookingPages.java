@@ -52,6 +52,10 @@ class BookingPages {
 		this.clock = clock;
 	}
 
+	/** A workspace of the filter, named with its establishment when there are several. */
+	record WorkspaceChoice(UUID workspaceId, String label) {
+	}
+
 	/** A request row: the booking and how long the partner has left to answer. */
 	record Request(PartnerApi.Booking booking, long hoursLeft) {
 	}
@@ -64,8 +68,14 @@ class BookingPages {
 		UserApi.Partner partner = this.user.partner(partnerId);
 		PartnerApi.Filters filters = filters(from, to, establishmentId, workspaceId, status);
 		List<UserApi.Establishment> establishments = this.user.establishments(partnerId);
-		List<UserApi.Workspace> workspaces = new ArrayList<>();
-		establishments.forEach(e -> workspaces.addAll(this.user.workspaces(e.establishmentId())));
+		List<WorkspaceChoice> workspaces = new ArrayList<>();
+		for (UserApi.Establishment e : establishments) {
+			for (UserApi.Workspace w : this.user.workspaces(e.establishmentId())) {
+				// two establishments' "Open space" must not look alike in the list
+				workspaces.add(new WorkspaceChoice(w.workspaceId(),
+						establishments.size() > 1 ? e.name() + " — " + w.name() : w.name()));
+			}
+		}
 		List<Request> requests = this.api
 			.bookings(partnerId, new PartnerApi.Filters(null, null, null, null, "REQUESTED"), 0, 200)
 			.items()

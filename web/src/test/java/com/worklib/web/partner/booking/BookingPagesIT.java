@@ -46,6 +46,8 @@ class BookingPagesIT {
 
 	static final UUID ESTABLISHMENT = UUID.randomUUID();
 
+	static final UUID ANNEX = UUID.randomUUID();
+
 	static final UUID ROOM = UUID.randomUUID();
 
 	static final UUID REQUEST = UUID.randomUUID();
@@ -89,7 +91,16 @@ class BookingPagesIT {
 		gateway
 			.stubFor(get(urlPathEqualTo("/api/venues/v1/partners/" + PARTNER + "/establishments")).willReturn(okJson("""
 					{"items":[{"establishmentId":"%s","partnerId":"%s","name":"Atelier du Lac Annecy",
-					 "timezone":"Europe/Paris","openingHours":[]}]}""".formatted(ESTABLISHMENT, PARTNER))));
+					 "timezone":"Europe/Paris","openingHours":[]},
+					 {"establishmentId":"%s","partnerId":"%s","name":"Atelier du Lac Annexe",
+					 "timezone":"Europe/Paris","openingHours":[]}]}""".formatted(ESTABLISHMENT, PARTNER, ANNEX,
+					PARTNER))));
+		gateway.stubFor(get(urlPathEqualTo("/api/venues/v1/establishments/" + ANNEX + "/workspaces")).willReturn(
+				okJson("""
+						{"items":[{"workspaceId":"%s","establishmentId":"%s","type":"DESK","name":"Open space","capacity":6,
+						 "bookingMode":"INSTANT","price":{"unit":"DAY","amountExclVat":{"amountMinor":2200,"currency":"EUR"},
+						 "vatRateBps":2000},"active":true}]}"""
+					.formatted(UUID.randomUUID(), ANNEX))));
 		String room = """
 				{"workspaceId":"%s","establishmentId":"%s","type":"MEETING_ROOM","name":"Salle du Lac","capacity":8,
 				 "bookingMode":"REQUEST","price":{"unit":"HOUR","amountExclVat":{"amountMinor":1500,"currency":"EUR"},
@@ -163,6 +174,9 @@ class BookingPagesIT {
 		String table = html.substring(html.indexOf("Toutes les réservations"));
 		assertThat(table).contains("37,05\u00a0€ HT").contains("Enzo").doesNotContain("emma@client.test");
 		assertThat(table).contains("Annulée");
+		// with two establishments, each workspace of the filter says where it is
+		assertThat(table).contains(">Atelier du Lac Annecy — Salle du Lac<")
+			.contains(">Atelier du Lac Annexe — Open space<");
 		// the filters the person chose travel to the API and to the CSV link; a bad
 		// status is simply no filter
 		gateway.verify(getRequestedFor(urlPathEqualTo("/api/bookings/v1/partners/" + PARTNER + "/bookings"))
