@@ -94,6 +94,12 @@ public class BillingApi {
 	}
 
 	public record Mandate(String currentVersion, MandateTexts text, Accepted accepted) {
+
+		/** Accepted in its current version: an older acceptance must be renewed. */
+		public boolean acceptedCurrent() {
+			return this.accepted != null && this.currentVersion.equals(this.accepted.mandateVersion());
+		}
+
 	}
 
 	public record Account(String stripeAccountId, String status, boolean payoutsEnabled, List<String> requirementsDue,

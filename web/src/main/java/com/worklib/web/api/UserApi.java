@@ -16,6 +16,16 @@ public class UserApi {
 
 	public record Me(UUID userId, String email, String firstName, String lastName, List<String> roles,
 			List<Membership> memberships) {
+
+		/** The person's role at that partner: OWNER, MANAGER, FINANCE, or "" if none. */
+		public String roleIn(UUID partnerId) {
+			return this.memberships.stream()
+				.filter(m -> m.partnerId().equals(partnerId))
+				.map(Membership::role)
+				.findFirst()
+				.orElse("");
+		}
+
 	}
 
 	public record Membership(UUID partnerId, String role) {

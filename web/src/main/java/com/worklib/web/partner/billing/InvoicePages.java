@@ -142,10 +142,7 @@ class InvoicePages {
 
 	/** OWNER and FINANCE see invoices and payouts; a MANAGER the statement only. */
 	private boolean seesMoney(UUID partnerId) {
-		return this.user.me()
-			.memberships()
-			.stream()
-			.anyMatch(m -> m.partnerId().equals(partnerId) && !"MANAGER".equals(m.role()));
+		return SettingsPages.MONEY_ROLES.contains(this.user.me().roleIn(partnerId));
 	}
 
 	/** The month asked for, this month in Paris when none or not a month. */

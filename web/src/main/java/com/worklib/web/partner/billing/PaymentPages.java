@@ -49,16 +49,14 @@ class PaymentPages {
 		SettingsPages.requireMoneyRole(this.user.me(), partnerId);
 		if ("refresh".equals(onboarding)) {
 			// Stripe's link expired or was used: a new one, straight away
-			return stripe(partnerId);
+			return toStripe(partnerId);
 		}
 		BillingApi.Account account = this.billing.account(partnerId);
 		BillingApi.Mandate mandate = this.billing.mandate(partnerId);
 		String settings = "/partners/" + partnerId + "/parametres/";
 		List<Check> checks = new ArrayList<>();
 		checks.add(new Check("billing", this.billing.profile(partnerId) != null, settings + "facturation", List.of()));
-		checks.add(new Check("mandate",
-				mandate.accepted() != null && mandate.currentVersion().equals(mandate.accepted().mandateVersion()),
-				settings + "facturation#mandat", List.of()));
+		checks.add(new Check("mandate", mandate.acceptedCurrent(), settings + "facturation#mandat", List.of()));
 		checks.add(new Check("stripe", account.payoutsEnabled() && account.requirementsDue().isEmpty(),
 				settings + "paiements/stripe",
 				account.requirementsDue()
@@ -82,6 +80,10 @@ class PaymentPages {
 	@GetMapping("/partners/{partnerId}/parametres/paiements/stripe")
 	String stripe(@PathVariable UUID partnerId) {
 		this.user.partner(partnerId);
+		return toStripe(partnerId);
+	}
+
+	private String toStripe(UUID partnerId) {
 		return "redirect:" + this.billing.onboardingLink(partnerId).url();
 	}
 

@@ -37,6 +37,9 @@ class SettingsPages {
 			Map.entry("address.city", "city"), Map.entry("address.country", "country"),
 			Map.entry("billingEmail", "billingEmail"));
 
+	/** The roles that see invoices, payouts, billing information and the mandate. */
+	static final java.util.Set<String> MONEY_ROLES = java.util.Set.of("OWNER", "FINANCE");
+
 	private final UserApi user;
 
 	private final BillingApi billing;
@@ -87,16 +90,18 @@ class SettingsPages {
 	@GetMapping("/partners/{partnerId}/parametres/facturation")
 	String billingInformation(@PathVariable UUID partnerId, Model model) {
 		UserApi.Partner partner = this.user.partner(partnerId);
-		requireMoneyRole(this.user.me(), partnerId);
+		UserApi.Me me = this.user.me();
+		requireMoneyRole(me, partnerId);
 		model.addAttribute("billingForm", BillingForm.of(this.billing.profile(partnerId)));
-		return billingPage(partner, model);
+		return billingPage(partner, me, model);
 	}
 
 	@PostMapping("/partners/{partnerId}/parametres/facturation")
 	String saveBillingInformation(@PathVariable UUID partnerId, @ModelAttribute BillingForm billingForm,
 			BindingResult form, Model model, RedirectAttributes redirect) {
 		UserApi.Partner partner = this.user.partner(partnerId);
-		requireMoneyRole(this.user.me(), partnerId);
+		UserApi.Me me = this.user.me();
+		requireMoneyRole(me, partnerId);
 		try {
 			this.billing.saveProfile(partnerId, billingForm.body());
 		}
@@ -105,7 +110,7 @@ class SettingsPages {
 				throw problem;
 			}
 			problem.reject(form, FIELDS);
-			return billingPage(partner, model);
+			return billingPage(partner, me, model);
 		}
 		redirect.addFlashAttribute("saved", true);
 		return "redirect:/partners/" + partnerId + "/parametres/facturation";
@@ -128,23 +133,24 @@ class SettingsPages {
 		return "redirect:/partners/" + partnerId + "/parametres/facturation#mandat";
 	}
 
-	private String billingPage(UserApi.Partner partner, Model model) {
+	private String billingPage(UserApi.Partner partner, UserApi.Me me, Model model) {
 		UUID partnerId = partner.partnerId();
-		UserApi.Me me = this.user.me();
-		String role = role(me, partnerId);
+		String role = me.roleIn(partnerId);
 		BillingApi.Mandate mandate = this.billing.mandate(partnerId);
 		model.addAttribute("partner", partner);
 		model.addAttribute("tab", "parametres");
 		model.addAttribute("section", "facturation");
 		model.addAttribute("mandate", mandate);
 		model.addAttribute("isOwner", "OWNER".equals(role));
-		model.addAttribute("acceptedCurrent",
-				mandate.accepted() != null && mandate.currentVersion().equals(mandate.accepted().mandateVersion()));
+		model.addAttribute("acceptedCurrent", mandate.acceptedCurrent());
 		model.addAttribute("acceptedBy", mandate.accepted() == null ? null : who(me, role, partnerId, mandate));
 		return "partner/billing";
 	}
 
-	/** Who accepted: "vous", or the member's name when an OWNER may list members. */
+	/**
+	 * Who accepted, by name: the reader themself, or a member an OWNER may list; null
+	 * otherwise (FINANCE may not list members).
+	 */
 	private String who(UserApi.Me me, String role, UUID partnerId, BillingApi.Mandate mandate) {
 		UUID by = mandate.accepted().acceptedBy();
 		if (Objects.equals(me.userId(), by)) {
@@ -166,19 +172,10 @@ class SettingsPages {
 	 * MANAGER gets the forbidden page (the API would answer 404, as for a stranger).
 	 */
 	static void requireMoneyRole(UserApi.Me me, UUID partnerId) {
-		if ("MANAGER".equals(role(me, partnerId))) {
+		if ("MANAGER".equals(me.roleIn(partnerId))) {
 			throw new org.springframework.web.server.ResponseStatusException(
 					org.springframework.http.HttpStatus.FORBIDDEN);
 		}
-	}
-
-	static String role(UserApi.Me me, UUID partnerId) {
-		return me.memberships()
-			.stream()
-			.filter(m -> m.partnerId().equals(partnerId))
-			.map(UserApi.Membership::role)
-			.findFirst()
-			.orElse("");
 	}
 
 }

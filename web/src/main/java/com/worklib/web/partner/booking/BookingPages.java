@@ -168,10 +168,7 @@ class BookingPages {
 	}
 
 	private boolean canAnswer(UUID partnerId) {
-		return this.user.me()
-			.memberships()
-			.stream()
-			.anyMatch(m -> m.partnerId().equals(partnerId) && !"FINANCE".equals(m.role()));
+		return java.util.Set.of("OWNER", "MANAGER").contains(this.user.me().roleIn(partnerId));
 	}
 
 	/** This month and the next, in the venue's zone, unless the person chose. */

@@ -47,10 +47,7 @@ class Listing {
 	}
 
 	boolean canEdit(UUID partnerId) {
-		return this.api.me()
-			.memberships()
-			.stream()
-			.anyMatch(m -> m.partnerId().equals(partnerId) && EDITORS.contains(m.role()));
+		return EDITORS.contains(this.api.me().roleIn(partnerId));
 	}
 
 }

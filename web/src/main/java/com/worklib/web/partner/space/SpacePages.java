@@ -52,13 +52,7 @@ class SpacePages {
 		model.addAttribute("me", me);
 		model.addAttribute("partner", partner);
 		model.addAttribute("tab", "espace");
-		model.addAttribute("role",
-				me.memberships()
-					.stream()
-					.filter(m -> m.partnerId().equals(partnerId))
-					.map(UserApi.Membership::role)
-					.findFirst()
-					.orElse(""));
+		model.addAttribute("role", me.roleIn(partnerId));
 		return "partner/space";
 	}
 
