@@ -17,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,31 +53,11 @@ class PartnerBookingsBrowserIT {
 		Client employee = PartnersMonthIT.signUpAndVerify(employeeEmail, "Inès", "Client Conseil");
 		Map<String, String> partners = PartnerSignUpBrowserIT.imported(owner, "rene-" + suffix + "@semnoz.test");
 		String partnerId = partners.get(owner);
-		Client ownerClient = PartnersMonthIT.signUpAndVerify(owner, "Rita");
-		PartnersMonthIT.eventually("the listing is claimed",
-				() -> assertThat(ownerClient.read("/api/venues/v1/partners/" + partnerId).get("status").asString())
-					.isEqualTo("CLAIMED"));
+		Client ownerClient = PartnersMonthIT.claimedBy(owner, "Rita", partnerId);
 		String manager = "mael-" + suffix + "@lac.test";
-		PartnersMonthIT.ok(ownerClient.post("/api/identity/v1/partners/" + partnerId + "/invitations",
-				Map.of("email", manager, "firstName", "Maël", "lastName", "Test", "role", "MANAGER")), 201);
-		String token = Mailbox.await(manager, s -> s.contains("vous invite à rejoindre")).token();
-		Client managerClient = PartnersMonthIT.signUpAndVerify(manager, "Maël");
-		PartnersMonthIT.ok(managerClient.post("/api/identity/v1/invitations/" + token + "/accept", "{}"), 200);
-
-		String establishmentId = ownerClient.read("/api/venues/v1/partners/" + partnerId + "/establishments")
-			.get("items")
-			.get(0)
-			.get("establishmentId")
-			.asString();
-		String roomId = null;
-		for (JsonNode w : ownerClient.read("/api/venues/v1/establishments/" + establishmentId + "/workspaces")
-			.get("items")) {
-			if (w.get("name").asString().equals("Salle du Lac")) {
-				roomId = w.get("workspaceId").asString();
-			}
-		}
+		Client managerClient = PartnersMonthIT.invite(ownerClient, partnerId, manager, "Maël", "MANAGER");
+		String room = PartnersMonthIT.workspaceId(ownerClient, partnerId, "Salle du Lac");
 		LocalDate day = PartnersMonthIT.weekday(YearMonth.now(PartnersMonthIT.PARIS).plusMonths(1), 3);
-		String room = roomId;
 		PartnersMonthIT.eventually("the room is bookable",
 				() -> assertThat(employee
 					.post("/api/bookings/v1/bookings", Map.of("workspaceId", room, "start", PartnersMonthIT.at(day, 10),

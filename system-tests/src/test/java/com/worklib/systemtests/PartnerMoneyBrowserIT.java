@@ -62,16 +62,9 @@ class PartnerMoneyBrowserIT {
 		String suffix = UUID.randomUUID().toString().substring(0, 8);
 		String owner = "rose-" + suffix + "@lac.test";
 		String partnerId = PartnerSignUpBrowserIT.imported(owner, "remi-" + suffix + "@semnoz.test").get(owner);
-		Client ownerClient = PartnersMonthIT.signUpAndVerify(owner, "Rose");
-		PartnersMonthIT.eventually("the listing is claimed",
-				() -> assertThat(ownerClient.read("/api/venues/v1/partners/" + partnerId).get("status").asString())
-					.isEqualTo("CLAIMED"));
+		Client ownerClient = PartnersMonthIT.claimedBy(owner, "Rose", partnerId);
 		String finance = "felix-" + suffix + "@lac.test";
-		PartnersMonthIT.ok(ownerClient.post("/api/identity/v1/partners/" + partnerId + "/invitations",
-				Map.of("email", finance, "firstName", "Félix", "lastName", "Test", "role", "FINANCE")), 201);
-		String token = Mailbox.await(finance, s -> s.contains("vous invite à rejoindre")).token();
-		Client financeClient = PartnersMonthIT.signUpAndVerify(finance, "Félix");
-		PartnersMonthIT.ok(financeClient.post("/api/identity/v1/invitations/" + token + "/accept", "{}"), 200);
+		PartnersMonthIT.invite(ownerClient, partnerId, finance, "Félix", "FINANCE");
 
 		Page page = browser.person("fr-FR", 375);
 		try {
@@ -170,30 +163,15 @@ class PartnerMoneyBrowserIT {
 		YearMonth month = PartnersMonthIT.MONTH.plusMonths(2);
 		PartnersMonthIT.clock(ZonedDateTime.of(month.minusMonths(1).atEndOfMonth().minusDays(3), LocalTime.NOON,
 				PartnersMonthIT.PARIS));
-		String establishmentId = ownerClient.read("/api/venues/v1/partners/" + partnerId + "/establishments")
-			.get("items")
-			.get(0)
-			.get("establishmentId")
-			.asString();
-		String desk = null;
-		String room = null;
-		for (JsonNode w : ownerClient.read("/api/venues/v1/establishments/" + establishmentId + "/workspaces")
-			.get("items")) {
-			if (w.get("name").asString().equals("Salle du Lac")) {
-				room = w.get("workspaceId").asString();
-			}
-			else {
-				desk = w.get("workspaceId").asString();
-			}
-		}
+		String desk = PartnersMonthIT.workspaceId(ownerClient, partnerId, "Open space");
+		String room = PartnersMonthIT.workspaceId(ownerClient, partnerId, "Salle du Lac");
 		Client employee = PartnersMonthIT.signUpAndVerify("jade-" + suffix + "@client.test", "Jade");
 		LocalDate d1 = PartnersMonthIT.weekday(month, 2);
 		LocalDate d2 = PartnersMonthIT.weekday(month, 4);
 		LocalDate late = PartnersMonthIT.weekday(month, 8);
-		String deskId = desk;
 		PartnersMonthIT.eventually("the desk is bookable",
 				() -> assertThat(employee
-					.post("/api/bookings/v1/bookings", Map.of("workspaceId", deskId, "start", PartnersMonthIT.at(d1, 8),
+					.post("/api/bookings/v1/bookings", Map.of("workspaceId", desk, "start", PartnersMonthIT.at(d1, 8),
 							"end", PartnersMonthIT.at(d1, 19)))
 					.status()).isEqualTo(201));
 		String request = PartnersMonthIT

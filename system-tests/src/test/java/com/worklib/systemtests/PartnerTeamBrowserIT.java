@@ -50,12 +50,7 @@ class PartnerTeamBrowserIT {
 		Map<String, String> partners = PartnerSignUpBrowserIT.imported(owner, "pierre-" + suffix + "@semnoz.test");
 		String partnerId = partners.get(owner);
 		// she claimed her listing already (the sign-up journey shows that part)
-		PartnersMonthIT.signUpAndVerify(owner, "Olga");
-		PartnersMonthIT.eventually("the listing is claimed",
-				() -> assertThat(Client.login(owner, PartnersMonthIT.PASSWORD)
-					.read("/api/venues/v1/partners/" + partnerId)
-					.get("status")
-					.asString()).isEqualTo("CLAIMED"));
+		PartnersMonthIT.claimedBy(owner, "Olga", partnerId);
 		// the manager-to-be already books on Worklib
 		String manager = "marc-" + suffix + "@lac.test";
 		PartnersMonthIT.signUpAndVerify(manager, "Marc");

@@ -243,15 +243,49 @@ class PartnersMonthIT {
 	}
 
 	static Client invite(String email, String firstName, String role) {
-		ok(owner.post("/api/identity/v1/partners/" + partnerId + "/invitations",
-				Map.of("email", email, "firstName", firstName, "lastName", "Test", "role", role)), 201);
-		Mailbox.Mail invitation = Mailbox.await(email, s -> s.contains("vous invite à rejoindre"));
-		assertThat(invitation.text()).contains("Odile Test")
+		Client member = invite(owner, partnerId, email, firstName, role);
+		assertThat(Mailbox.await(email, s -> s.contains("vous invite à rejoindre")).text()).contains("Odile Test")
 			.contains(role.equals("MANAGER") ? "gestionnaire" : "financier");
-		Client member = signUpAndVerify(email, firstName);
-		ok(member.post("/api/identity/v1/invitations/" + invitation.token() + "/accept", "{}"), 200);
 		assertThat(member.read("/api/identity/v1/me").get("memberships").toString()).contains(role);
 		return member;
+	}
+
+	/**
+	 * The owner invites {@code email} as {@code role}; the person signs up and accepts
+	 * from the mail.
+	 */
+	static Client invite(Client owner, String partnerId, String email, String firstName, String role) {
+		ok(owner.post("/api/identity/v1/partners/" + partnerId + "/invitations",
+				Map.of("email", email, "firstName", firstName, "lastName", "Test", "role", role)), 201);
+		String token = Mailbox.await(email, s -> s.contains("vous invite à rejoindre")).token();
+		Client member = signUpAndVerify(email, firstName);
+		ok(member.post("/api/identity/v1/invitations/" + token + "/accept", "{}"), 200);
+		return member;
+	}
+
+	/** The migration address signs up and, once venue says so, owns its listing. */
+	static Client claimedBy(String owner, String firstName, String partnerId) {
+		Client client = signUpAndVerify(owner, firstName);
+		eventually("the listing is claimed",
+				() -> assertThat(client.read("/api/venues/v1/partners/" + partnerId).get("status").asString())
+					.isEqualTo("CLAIMED"));
+		return client;
+	}
+
+	/** A workspace of the partner's first establishment, by its name. */
+	static String workspaceId(Client member, String partnerId, String name) {
+		String establishmentId = member.read("/api/venues/v1/partners/" + partnerId + "/establishments")
+			.get("items")
+			.get(0)
+			.get("establishmentId")
+			.asString();
+		for (JsonNode w : member.read("/api/venues/v1/establishments/" + establishmentId + "/workspaces")
+			.get("items")) {
+			if (w.get("name").asString().equals(name)) {
+				return w.get("workspaceId").asString();
+			}
+		}
+		throw new AssertionError("No workspace named " + name + " at partner " + partnerId);
 	}
 
 	@Test

@@ -1,23 +1,19 @@
 package com.worklib.web;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.worklib.platform.test.WithPostgres;
 
@@ -25,7 +21,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -37,7 +32,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @SpringBootTest(properties = "WORKLIB_WEB_CLIENT_SECRET=test-only")
 @AutoConfigureMockMvc
 @WithPostgres
-class MailLinksIT {
+class MailLinksIT extends PagesIT {
 
 	static final UUID PARTNER = UUID.randomUUID();
 
@@ -45,29 +40,11 @@ class MailLinksIT {
 
 	static final UUID INVOICE = UUID.randomUUID();
 
-	static final WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ClientRegistrationRepository registrations;
+	static WireMockServer gateway;
 
 	@BeforeAll
 	static void api() {
-		gateway.start();
-		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/identity/v1/me").willReturn(okJson("""
-				{"userId":"%s","email":"odile@lac.test","firstName":"Odile","lastName":"Lac","roles":["partner"],
-				 "memberships":[{"partnerId":"%s","role":"OWNER"}]}""".formatted(UUID.randomUUID(), PARTNER))));
-		gateway
-			.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathMatching("/api/venues/v1/partners/.*"))
-				.willReturn(aResponse().withStatus(404)
-					.withHeader("Content-Type", "application/problem+json")
-					.withBody("{\"type\":\"https://worklib.example/problems/not-found\",\"status\":404}")));
-		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/venues/v1/partners/" + PARTNER)
-			.willReturn(okJson("""
-					{"partnerId":"%s","name":"Atelier du Lac SAS","status":"CLAIMED","platformFeeBps":1500}"""
-				.formatted(PARTNER))));
+		gateway = StandInGateway.start(Map.of(PARTNER, "OWNER"), Map.of(PARTNER, "Atelier du Lac SAS"));
 		UUID workspace = UUID.randomUUID();
 		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/bookings/v1/bookings/" + BOOKING)
 			.willReturn(
@@ -116,11 +93,7 @@ class MailLinksIT {
 
 	@DynamicPropertySource
 	static void gatewayUrl(DynamicPropertyRegistry registry) {
-		registry.add("worklib.web.gateway-url", gateway::baseUrl);
-	}
-
-	RequestPostProcessor signedIn() {
-		return oauth2Login().clientRegistration(this.registrations.findByRegistrationId("worklib"));
+		registry.add("worklib.web.gateway-url", () -> gateway.baseUrl());
 	}
 
 	@Test

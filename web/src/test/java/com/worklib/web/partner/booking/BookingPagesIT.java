@@ -1,23 +1,21 @@
 package com.worklib.web.partner.booking;
 
+import java.util.Map;
 import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.worklib.platform.test.WithPostgres;
+import com.worklib.web.PagesIT;
+import com.worklib.web.StandInGateway;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -26,10 +24,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.oauth2Login;
 
 /**
  * "Réservations" against a stand-in API: the request on top with the booker's address and
@@ -40,7 +36,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @SpringBootTest(properties = "WORKLIB_WEB_CLIENT_SECRET=test-only")
 @AutoConfigureMockMvc
 @WithPostgres
-class BookingPagesIT {
+class BookingPagesIT extends PagesIT {
 
 	static final UUID PARTNER = UUID.randomUUID();
 
@@ -54,13 +50,7 @@ class BookingPagesIT {
 
 	static final UUID CANCELLED = UUID.randomUUID();
 
-	static final WireMockServer gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort());
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	ClientRegistrationRepository registrations;
+	static WireMockServer gateway;
 
 	static String booking(UUID id, UUID partner, String status, String booker, String fee) {
 		return """
@@ -79,15 +69,7 @@ class BookingPagesIT {
 
 	@BeforeAll
 	static void api() {
-		gateway.start();
-		gateway.stubFor(get("/api/identity/v1/me").willReturn(okJson("""
-				{"userId":"%s","email":"marc@lac.test","firstName":"Marc","lastName":"Lac","roles":["partner"],
-				 "memberships":[{"partnerId":"%s","role":"MANAGER"}]}""".formatted(UUID.randomUUID(), PARTNER))));
-		gateway.stubFor(get(urlPathMatching("/api/venues/v1/partners/.*")).willReturn(aResponse().withStatus(404)
-			.withHeader("Content-Type", "application/problem+json")
-			.withBody("{\"type\":\"https://worklib.example/problems/not-found\",\"status\":404}")));
-		gateway.stubFor(get("/api/venues/v1/partners/" + PARTNER).willReturn(okJson("""
-				{"partnerId":"%s","name":"Atelier du Lac SAS","status":"CLAIMED"}""".formatted(PARTNER))));
+		gateway = StandInGateway.start(Map.of(PARTNER, "MANAGER"), Map.of(PARTNER, "Atelier du Lac SAS"));
 		gateway
 			.stubFor(get(urlPathEqualTo("/api/venues/v1/partners/" + PARTNER + "/establishments")).willReturn(okJson("""
 					{"items":[{"establishmentId":"%s","partnerId":"%s","name":"Atelier du Lac Annecy",
@@ -145,18 +127,11 @@ class BookingPagesIT {
 
 	@DynamicPropertySource
 	static void gatewayUrl(DynamicPropertyRegistry registry) {
-		registry.add("worklib.web.gateway-url", gateway::baseUrl);
-	}
-
-	RequestPostProcessor signedIn() {
-		return oauth2Login().clientRegistration(this.registrations.findByRegistrationId("worklib"));
+		registry.add("worklib.web.gateway-url", () -> gateway.baseUrl());
 	}
 
 	String page(String path) throws Exception {
-		var response = this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).with(signedIn()))
-			.andReturn()
-			.getResponse();
+		var response = open(path);
 		assertThat(response.getStatus()).as(path).isEqualTo(200);
 		return response.getContentAsString();
 	}
