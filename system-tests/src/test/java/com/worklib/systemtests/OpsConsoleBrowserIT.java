@@ -124,4 +124,55 @@ class OpsConsoleBrowserIT {
 		}
 	}
 
+	@Test
+	void opsStartsACloseAndAPaymentRunAndReadsDeadLettersAndMailsOnAPhoneInBothLanguages() {
+		Page page = browser.person("fr-FR", 375);
+		try {
+			page.navigate(Platform.GATEWAY + "/ops");
+			page.waitForURL(Pattern.compile(".*/auth/realms/worklib/.*"));
+			page.getByLabel("Adresse e-mail").fill("ops@worklib.test");
+			page.getByLabel("Mot de passe", new Page.GetByLabelOptions().setExact(true))
+				.fill(PartnersMonthIT.DEV_PASSWORD);
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Connexion")).click();
+
+			// last month's close, as the console proposes it
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer la clôture")).click();
+			assertThat(page.getByRole(AriaRole.HEADING,
+					new Page.GetByRoleOptions().setName(Pattern.compile("^Clôture de \\d{4}-\\d{2}$"))))
+				.isVisible();
+			assertThat(page.getByText(Pattern.compile("partenaire\\(s\\) traité\\(s\\) sur"))).isVisible();
+			Browser.assertAccessible(page);
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← Console ops")).click();
+
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Lancer les virements")).click();
+			assertThat(page.getByRole(AriaRole.HEADING,
+					new Page.GetByRoleOptions().setName(Pattern.compile("^Virements du "))))
+				.isVisible();
+			assertThat(page.getByText(Pattern.compile("virement\\(s\\) traité\\(s\\) sur"))).isVisible();
+			Browser.assertAccessible(page);
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("← Console ops")).click();
+
+			page.getByLabel("Adresse e-mail", new Page.GetByLabelOptions().setExact(true)).fill("nobody@worklib.test");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Voir ses e-mails")).click();
+			assertThat(page.getByText("Aucun e-mail pour cette adresse.")).isVisible();
+			Browser.assertAccessible(page);
+
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lettres mortes").setExact(true)).click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Lettres mortes")))
+				.isVisible();
+			assertThat(page.getByText(Pattern.compile("^billing : \\d+ lettre\\(s\\) morte\\(s\\)$"))).isVisible();
+			Browser.assertAccessible(page);
+
+			page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("EN").setExact(true)).click();
+			assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dead letters")))
+				.isVisible();
+			assertThat(page.getByText(Pattern.compile("^billing: \\d+ dead letter\\(s\\)$"))).isVisible();
+			Browser.assertAccessible(page);
+		}
+		catch (AssertionError | RuntimeException ex) {
+			Browser.screenshot(page, "failed-" + getClass().getSimpleName() + "-phone");
+			throw new AssertionError(ex.getMessage() + "\nat " + page.url() + ":\n" + page.innerText("body"), ex);
+		}
+	}
+
 }
