@@ -223,7 +223,7 @@ class BookingThroughputBenchmark {
 							Arrays.stream(DayOfWeek.values())
 								.map(d -> new EstablishmentPayload.OpeningHours(d.name(), "08:00", "19:00"))
 								.toList(),
-							null, null, null, 1));
+							null, null, null, 1, null));
 			for (int i = 0; i < ROOMS; i++) {
 				UUID room = UUID.randomUUID();
 				rooms.add(room);

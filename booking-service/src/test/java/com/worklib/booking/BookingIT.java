@@ -62,6 +62,14 @@ public abstract class BookingIT {
 
 	/** A partner in Paris, open every day from {@code opens} to {@code closes}. */
 	protected Venue venue(String opens, String closes) {
+		return venueIn("Lyon", "Europe/Paris", opens, closes);
+	}
+
+	/**
+	 * A partner with one establishment in {@code city}, open every day from {@code opens}
+	 * to {@code closes} in {@code zone}.
+	 */
+	protected Venue venueIn(String city, String zone, String opens, String closes) {
 		UUID partner = UUID.randomUUID();
 		UUID establishment = UUID.randomUUID();
 		var hours = java.util.Arrays.stream(java.time.DayOfWeek.values())
@@ -70,8 +78,9 @@ public abstract class BookingIT {
 		inTransaction(() -> {
 			this.catalog.apply(new PartnerPayload(partner, "ATELIE", "L'Atelier", "CLAIMED", 1500, null, null, 1));
 			this.catalog.apply(new EstablishmentPayload(establishment, partner, "L'Atelier Presqu'île",
-					new EstablishmentPayload.Address("12 rue de la République", null, "69002", "Lyon", "FR"),
-					"Europe/Paris", hours, null, null, null, 1));
+					new EstablishmentPayload.Address("12 rue de la République", null, "69002", city, "FR"), zone, hours,
+					null, new EstablishmentPayload.BookingContact("reservations@atelier.fr", "+33472000000"), null, 1,
+					"3e étage, code 4812B"));
 		});
 		return new Venue(partner, establishment);
 	}

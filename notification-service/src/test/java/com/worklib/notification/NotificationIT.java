@@ -108,7 +108,8 @@ public abstract class NotificationIT {
 				new EstablishmentPayload(venue.establishmentId(), venue.partnerId(), "Atelier République",
 						new EstablishmentPayload.Address("12 rue du Temple", null, "75003", "Paris", "FR"),
 						"Europe/Paris", List.of(), null,
-						new EstablishmentPayload.BookingContact(bookingContact, "+33 1 23 45 67 89"), null, version));
+						new EstablishmentPayload.BookingContact(bookingContact, "+33 1 23 45 67 89"), null, version,
+						null));
 		Awaitility.await("establishment v" + version)
 			.atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.sql("SELECT version FROM contact_establishment WHERE establishment_id = :id")

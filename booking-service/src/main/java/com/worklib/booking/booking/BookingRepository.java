@@ -127,6 +127,30 @@ public class BookingRepository {
 			.list();
 	}
 
+	/** When an active booking holds a workspace: all the availability search reads. */
+	public record Busy(UUID workspaceId, Instant start, Instant end) {
+	}
+
+	/**
+	 * Active bookings of these workspaces overlapping [from, to) that started after
+	 * {@code notBefore} (the longest booking before {@code from}), so the index on
+	 * (workspace, start) is read over a bounded range.
+	 */
+	public List<Busy> activeBusy(List<UUID> workspaceIds, Instant notBefore, Instant from, Instant to) {
+		return this.jdbc
+			.sql("""
+					SELECT workspace_id, start_at, end_at FROM booking WHERE workspace_id = ANY(:ids)
+					AND status IN ('REQUESTED', 'CONFIRMED') AND start_at >= :notBefore AND start_at < :to AND end_at > :from
+					""")
+			.param("ids", workspaceIds.toArray(UUID[]::new))
+			.param("notBefore", Timestamp.from(notBefore))
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query((rs, i) -> new Busy(rs.getObject("workspace_id", UUID.class),
+					rs.getTimestamp("start_at").toInstant(), rs.getTimestamp("end_at").toInstant()))
+			.list();
+	}
+
 	/** Requests past their expiry, locked for this replica only. */
 	public List<Booking> dueForExpiry(Instant now, int limit) {
 		return this.jdbc.sql("""

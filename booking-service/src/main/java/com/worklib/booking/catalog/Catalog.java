@@ -1,5 +1,7 @@
 package com.worklib.booking.catalog;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -20,6 +22,7 @@ import com.worklib.contracts.Topics;
 import com.worklib.contracts.venue.EstablishmentPayload;
 import com.worklib.contracts.venue.PartnerPayload;
 import com.worklib.contracts.venue.WorkspacePayload;
+import com.worklib.platform.domain.SearchKeys;
 import com.worklib.platform.messaging.Inbox;
 import com.worklib.platform.messaging.IncomingEvent;
 import com.worklib.platform.money.Money;
@@ -82,9 +85,14 @@ public class Catalog {
 	public int apply(EstablishmentPayload e) {
 		return this.jdbc
 			.sql("""
-					INSERT INTO catalog_establishment (establishment_id, partner_id, name, city, timezone, opening_hours, version)
-					VALUES (:id, :partner, :name, :city, :tz, CAST(:hours AS json), :v)
+					INSERT INTO catalog_establishment (establishment_id, partner_id, name, city, city_key, address_line1,
+					  address_line2, postal_code, country, contact_phone, access_instructions, timezone, opening_hours, version)
+					VALUES (:id, :partner, :name, :city, :cityKey, :line1, :line2, :postalCode, :country, :phone, :access, :tz,
+					  CAST(:hours AS json), :v)
 					ON CONFLICT (establishment_id) DO UPDATE SET name = EXCLUDED.name, city = EXCLUDED.city,
+					  city_key = EXCLUDED.city_key, address_line1 = EXCLUDED.address_line1,
+					  address_line2 = EXCLUDED.address_line2, postal_code = EXCLUDED.postal_code, country = EXCLUDED.country,
+					  contact_phone = EXCLUDED.contact_phone, access_instructions = EXCLUDED.access_instructions,
 					  timezone = EXCLUDED.timezone, opening_hours = EXCLUDED.opening_hours, version = EXCLUDED.version
 					WHERE catalog_establishment.version < EXCLUDED.version
 					""")
@@ -92,6 +100,13 @@ public class Catalog {
 			.param("partner", e.partnerId())
 			.param("name", e.name())
 			.param("city", e.address().city())
+			.param("cityKey", SearchKeys.of(e.address().city()))
+			.param("line1", e.address().line1())
+			.param("line2", e.address().line2())
+			.param("postalCode", e.address().postalCode())
+			.param("country", e.address().country())
+			.param("phone", e.bookingContact() == null ? null : e.bookingContact().phone())
+			.param("access", e.accessInstructions())
 			.param("tz", e.timezone())
 			.param("hours", this.json.writeValueAsString(e.openingHours()))
 			.param("v", e.version())
@@ -133,16 +148,74 @@ public class Catalog {
 				JOIN catalog_establishment e ON e.establishment_id = w.establishment_id
 				JOIN catalog_partner p ON p.partner_id = w.partner_id
 				WHERE w.workspace_id = :id
-				""")
-			.param("id", workspaceId)
-			.query((rs, i) -> new CatalogWorkspace(rs.getObject("workspace_id", UUID.class),
-					rs.getObject("establishment_id", UUID.class), rs.getObject("partner_id", UUID.class),
-					rs.getString("type"), rs.getString("name"), rs.getInt("capacity"), rs.getString("booking_mode"),
-					PriceUnit.valueOf(rs.getString("price_unit")),
-					Money.of(rs.getLong("price_minor"), rs.getString("currency")),
-					new VatRate(rs.getInt("vat_rate_bps")), rs.getBoolean("active"),
-					ZoneId.of(rs.getString("timezone")), hours(rs.getString("hours")), rs.getInt("platform_fee_bps")))
+				""").param("id", workspaceId).query((rs, i) -> workspace(rs, i)).optional();
+	}
+
+	public Optional<CatalogEstablishment> establishment(UUID establishmentId) {
+		return this.jdbc
+			.sql("SELECT e.*, e.opening_hours::text AS hours FROM catalog_establishment e "
+					+ "WHERE e.establishment_id = :id")
+			.param("id", establishmentId)
+			.query((rs, i) -> establishment(rs, "name"))
 			.optional();
+	}
+
+	/**
+	 * The active workspaces of a city (matched on its search key, so "saint etienne"
+	 * finds "Saint-Étienne"), of one type if given, holding at least {@code minCapacity}
+	 * people if given (desks: whatever their number of places), ordered by establishment
+	 * and workspace name.
+	 */
+	public List<Listing> activeIn(String city, String type, Integer minCapacity) {
+		StringBuilder sql = new StringBuilder("""
+				SELECT w.*, e.*, e.opening_hours::text AS hours, p.platform_fee_bps, e.name AS establishment_name
+				FROM catalog_establishment e
+				JOIN catalog_workspace w ON w.establishment_id = e.establishment_id
+				JOIN catalog_partner p ON p.partner_id = w.partner_id
+				WHERE e.city_key = :city AND w.active
+				""");
+		Map<String, Object> params = new java.util.HashMap<>();
+		params.put("city", SearchKeys.of(city));
+		if (type != null) {
+			sql.append(" AND w.type = :type");
+			params.put("type", type);
+		}
+		if (minCapacity != null) {
+			sql.append(" AND (w.type = 'DESK' OR w.capacity >= :capacity)");
+			params.put("capacity", minCapacity);
+		}
+		sql.append(" ORDER BY e.name, e.establishment_id, w.name, w.workspace_id");
+		return this.jdbc.sql(sql.toString())
+			.params(params)
+			.query((rs, i) -> new Listing(workspace(rs, i), establishment(rs, "establishment_name")))
+			.list();
+	}
+
+	/** A workspace with its establishment. */
+	public record Listing(CatalogWorkspace workspace, CatalogEstablishment establishment) {
+	}
+
+	private CatalogWorkspace workspace(ResultSet rs, int row) throws SQLException {
+		return new CatalogWorkspace(rs.getObject("workspace_id", UUID.class),
+				rs.getObject("establishment_id", UUID.class), rs.getObject("partner_id", UUID.class),
+				rs.getString("type"), rs.getString("name"), rs.getInt("capacity"), rs.getString("booking_mode"),
+				PriceUnit.valueOf(rs.getString("price_unit")),
+				Money.of(rs.getLong("price_minor"), rs.getString("currency")), new VatRate(rs.getInt("vat_rate_bps")),
+				rs.getBoolean("active"), ZoneId.of(rs.getString("timezone")), hours(rs.getString("hours")),
+				rs.getInt("platform_fee_bps"));
+	}
+
+	/**
+	 * {@code nameColumn}: where the establishment's name is when workspaces share the
+	 * row.
+	 */
+	private CatalogEstablishment establishment(ResultSet rs, String nameColumn) throws SQLException {
+		return new CatalogEstablishment(rs.getObject("establishment_id", UUID.class),
+				rs.getObject("partner_id", UUID.class), rs.getString(nameColumn),
+				new CatalogEstablishment.Address(rs.getString("address_line1"), rs.getString("address_line2"),
+						rs.getString("postal_code"), rs.getString("city"), rs.getString("country")),
+				ZoneId.of(rs.getString("timezone")), hours(rs.getString("hours")), rs.getString("contact_phone"),
+				rs.getString("access_instructions"));
 	}
 
 	private List<CatalogWorkspace.Hours> hours(String text) {

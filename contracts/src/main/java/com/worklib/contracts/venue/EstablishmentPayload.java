@@ -7,10 +7,12 @@ import com.worklib.contracts.Versioned;
 
 /**
  * State of an establishment on {@code venue.establishments.v1}; times are venue-local.
+ * {@code accessInstructions} (floor, door code, reception; added 2026-12) is for the
+ * people who booked.
  */
 public record EstablishmentPayload(UUID establishmentId, UUID partnerId, String name, Address address, String timezone,
 		List<OpeningHours> openingHours, String description, BookingContact bookingContact, String neoNomadeId,
-		long version) implements Versioned {
+		long version, String accessInstructions) implements Versioned {
 
 	public record Address(String line1, String line2, String postalCode, String city, String country) {
 	}

@@ -4,11 +4,11 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import com.worklib.platform.domain.SearchKeys;
 import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.Topics;
 import com.worklib.contracts.venue.EstablishmentPayload;
 import com.worklib.platform.messaging.EventPublisher.OutgoingEvent;
-import com.worklib.venue.shared.Texts;
 
 /**
  * A place of a partner: address, time zone, opening hours in that zone, description and
@@ -16,7 +16,7 @@ import com.worklib.venue.shared.Texts;
  */
 public record Establishment(UUID id, UUID partnerId, String name, Address address, ZoneId timezone,
 		List<OpeningHours> openingHours, String description, BookingContact bookingContact, String neoNomadeId,
-		long version) {
+		long version, String accessInstructions) {
 
 	public Establishment {
 		openingHours = List.copyOf(openingHours);
@@ -29,18 +29,19 @@ public record Establishment(UUID id, UUID partnerId, String name, Address addres
 	public Establishment changedTo(EstablishmentDetails details) {
 		return new Establishment(this.id, this.partnerId, details.name(), details.address(), details.timezone(),
 				details.openingHours(), details.description(), details.bookingContact(), this.neoNomadeId,
-				this.version + 1);
+				this.version + 1, details.accessInstructions());
 	}
 
 	public boolean sameDetailsAs(EstablishmentDetails details) {
 		return this.name.equals(details.name()) && this.address.equals(details.address())
 				&& this.timezone.equals(details.timezone()) && this.openingHours.equals(details.openingHours())
 				&& java.util.Objects.equals(this.description, details.description())
-				&& java.util.Objects.equals(this.bookingContact, details.bookingContact());
+				&& java.util.Objects.equals(this.bookingContact, details.bookingContact())
+				&& java.util.Objects.equals(this.accessInstructions, details.accessInstructions());
 	}
 
 	public String cityKey() {
-		return Texts.searchKey(this.address.city());
+		return SearchKeys.of(this.address.city());
 	}
 
 	/** This state as the event venue publishes for it, keyed by partner. */
@@ -59,16 +60,19 @@ public record Establishment(UUID id, UUID partnerId, String name, Address addres
 					.map(h -> new EstablishmentPayload.OpeningHours(h.dayOfWeek().name(), h.opens().toString(),
 							h.closes().toString()))
 					.toList(),
-				this.description, this.bookingContact == null ? null : new EstablishmentPayload.BookingContact(
+				this.description,
+				this.bookingContact == null ? null : new EstablishmentPayload.BookingContact(
 						this.bookingContact.email(), this.bookingContact.phone()),
-				this.neoNomadeId, this.version);
+				this.neoNomadeId, this.version, this.accessInstructions);
 	}
 
 	/**
 	 * What a partner edits (and an import sets): everything but identity and ownership.
+	 * {@code accessInstructions} (floor, door code, reception) go to the people who
+	 * booked, never to the public.
 	 */
 	public record EstablishmentDetails(String name, Address address, ZoneId timezone, List<OpeningHours> openingHours,
-			String description, BookingContact bookingContact) {
+			String description, BookingContact bookingContact, String accessInstructions) {
 	}
 
 }

@@ -27,7 +27,7 @@ public class EstablishmentRepository {
 
 	static final String COLUMNS = "id, partner_id, name, address_line1, address_line2, postal_code, city, country, "
 			+ "timezone, opening_hours::text AS opening_hours, description, contact_email, contact_phone, "
-			+ "nn_establishment_id, version";
+			+ "access_instructions, nn_establishment_id, version";
 
 	private static final TypeReference<List<Map<String, String>>> HOURS = new TypeReference<>() {
 	};
@@ -105,9 +105,9 @@ public class EstablishmentRepository {
 		this.batch.batchUpdate(
 				"INSERT INTO establishment (id, partner_id, name, address_line1, address_line2, postal_code, city, "
 						+ "city_key, country, timezone, opening_hours, description, contact_email, contact_phone, "
-						+ "nn_establishment_id, version, updated_at) VALUES (:id, :partnerId, :name, :line1, :line2, "
+						+ "access_instructions, nn_establishment_id, version, updated_at) VALUES (:id, :partnerId, :name, :line1, :line2, "
 						+ ":postalCode, :city, :cityKey, :country, :timezone, CAST(:hours AS jsonb), :description, "
-						+ ":contactEmail, :contactPhone, :nn, :version, :now)",
+						+ ":contactEmail, :contactPhone, :access, :nn, :version, :now)",
 				all.stream().map(this::params).toArray(Map[]::new));
 	}
 
@@ -123,12 +123,11 @@ public class EstablishmentRepository {
 		if (all.isEmpty()) {
 			return;
 		}
-		int[] rows = this.batch.batchUpdate(
-				"UPDATE establishment SET name = :name, address_line1 = :line1, "
-						+ "address_line2 = :line2, postal_code = :postalCode, city = :city, city_key = :cityKey, "
-						+ "country = :country, timezone = :timezone, opening_hours = CAST(:hours AS jsonb), "
-						+ "description = :description, contact_email = :contactEmail, contact_phone = :contactPhone, "
-						+ "version = :version, updated_at = :now WHERE id = :id AND version = :version - 1",
+		int[] rows = this.batch.batchUpdate("UPDATE establishment SET name = :name, address_line1 = :line1, "
+				+ "address_line2 = :line2, postal_code = :postalCode, city = :city, city_key = :cityKey, "
+				+ "country = :country, timezone = :timezone, opening_hours = CAST(:hours AS jsonb), "
+				+ "description = :description, contact_email = :contactEmail, contact_phone = :contactPhone, "
+				+ "access_instructions = :access, version = :version, updated_at = :now WHERE id = :id AND version = :version - 1",
 				all.stream().map(this::params).toArray(Map[]::new));
 		for (int i = 0; i < rows.length; i++) {
 			if (rows[i] != 1) {
@@ -159,6 +158,7 @@ public class EstablishmentRepository {
 		params.put("description", e.description());
 		params.put("contactEmail", e.bookingContact() == null ? null : e.bookingContact().email());
 		params.put("contactPhone", e.bookingContact() == null ? null : e.bookingContact().phone());
+		params.put("access", e.accessInstructions());
 		params.put("nn", e.neoNomadeId());
 		params.put("version", e.version());
 		params.put("now", Timestamp.from(this.clock.instant()));
@@ -179,7 +179,7 @@ public class EstablishmentRepository {
 						rs.getString("city"), rs.getString("country")),
 				ZoneId.of(rs.getString("timezone")), hours, rs.getString("description"),
 				email == null && phone == null ? null : new BookingContact(email, phone),
-				rs.getString("nn_establishment_id"), rs.getLong("version"));
+				rs.getString("nn_establishment_id"), rs.getLong("version"), rs.getString("access_instructions"));
 	}
 
 }

@@ -38,7 +38,8 @@ public class EstablishmentService {
 		this.partners.findById(partnerId).orElseThrow(() -> new NotFoundException("Partner " + partnerId));
 		this.access.requireWrite(user, partnerId, PartnerRole.OWNER, PartnerRole.MANAGER);
 		Establishment created = new Establishment(UUID.randomUUID(), partnerId, details.name(), details.address(),
-				details.timezone(), details.openingHours(), details.description(), details.bookingContact(), null, 1);
+				details.timezone(), details.openingHours(), details.description(), details.bookingContact(), null, 1,
+				details.accessInstructions());
 		this.establishments.insert(created);
 		this.events.publish(created.event(true));
 		return created;

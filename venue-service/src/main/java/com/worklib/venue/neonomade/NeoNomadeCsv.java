@@ -156,7 +156,7 @@ final class NeoNomadeCsv {
 		EstablishmentDetails establishment = new EstablishmentDetails(f.required("establishment_name"),
 				new Address(f.required("address_line1"), Texts.blankToNull(f.raw("address_line2")),
 						f.required("postal_code"), f.required("city"), country),
-				zone, hours, null, new BookingContact(contactEmail, phone));
+				zone, hours, null, new BookingContact(contactEmail, phone), null);
 		WorkspaceDetails workspace = new WorkspaceDetails(
 				f.choice("workspace_type", WorkspaceType.class, "desk, meeting_room or private_office"),
 				f.required("workspace_name"), capacity,

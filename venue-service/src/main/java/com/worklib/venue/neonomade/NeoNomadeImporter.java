@@ -261,7 +261,7 @@ public class NeoNomadeImporter {
 			if (establishment == null) {
 				establishment = new Establishment(UUID.randomUUID(), partner.id(), details.name(), details.address(),
 						details.timezone(), details.openingHours(), null, details.bookingContact(),
-						row.nnEstablishmentId(), 1);
+						row.nnEstablishmentId(), 1, null);
 				this.writes.newEstablishments.add(establishment);
 				this.writes.events.add(establishment.event(true));
 				this.establishmentsCreated++;
@@ -299,13 +299,14 @@ public class NeoNomadeImporter {
 		}
 
 		/**
-		 * The export has no description: a partner's own description survives a
-		 * re-import.
+		 * The export has no description nor access instructions: a partner's own survive
+		 * a re-import.
 		 */
 		private Establishment.EstablishmentDetails withDescriptionOf(Establishment current, NeoNomadeRow row) {
 			var d = row.establishment();
 			return new Establishment.EstablishmentDetails(d.name(), d.address(), d.timezone(), d.openingHours(),
-					current == null ? null : current.description(), d.bookingContact());
+					current == null ? null : current.description(), d.bookingContact(),
+					current == null ? null : current.accessInstructions());
 		}
 
 		Snapshot snapshot() {

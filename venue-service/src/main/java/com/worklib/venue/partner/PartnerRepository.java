@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Repository;
 
-import com.worklib.venue.shared.Texts;
+import com.worklib.platform.domain.SearchKeys;
 
 @Repository
 public class PartnerRepository {
@@ -141,7 +141,7 @@ public class PartnerRepository {
 	 * removed, legal forms skipped), then a number if taken.
 	 */
 	public String newCode(String legalName, Collection<String> alsoTaken) {
-		String letters = Texts.searchKey(legalName)
+		String letters = SearchKeys.of(legalName)
 			.replaceAll("\\b(sas|sasu|sarl|eurl|sa|sci|sc|snc|scop|ei|le|la|les|l|de|du|des)\\b", " ")
 			.replaceAll("[^a-z0-9]", "")
 			.toUpperCase(java.util.Locale.ROOT);

@@ -11,10 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.worklib.platform.domain.SearchKeys;
 import com.worklib.platform.domain.FieldValidationException;
 import com.worklib.venue.establishment.Establishment;
 import com.worklib.venue.establishment.EstablishmentRepository;
-import com.worklib.venue.shared.Texts;
 import com.worklib.venue.workspace.Workspace;
 import com.worklib.venue.workspace.WorkspaceService.PricedWorkspace;
 import com.worklib.venue.workspace.WorkspaceService;
@@ -53,7 +53,7 @@ public class SearchService {
 		Map<String, Object> params = new HashMap<>();
 		if (city != null && !city.isBlank()) {
 			where.append(" AND e.city_key = :cityKey");
-			params.put("cityKey", Texts.searchKey(city));
+			params.put("cityKey", SearchKeys.of(city));
 		}
 		if (type != null) {
 			workspaceFilter.append(" AND w.type = :type");

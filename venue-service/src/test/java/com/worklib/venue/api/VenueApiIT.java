@@ -176,12 +176,7 @@ class VenueApiIT extends VenueIT {
 			.andExpect(jsonPath("$.bookingContact.phone").value("+33612345678"));
 
 		assertThat(outbox(EventTypes.ESTABLISHMENT_CHANGED)).isEqualTo(before + 1);
-		String payload = this.jdbc.sql(
-				"SELECT payload::text FROM outbox_event WHERE ce_type = :t AND ce_subject = :s ORDER BY id DESC LIMIT 1")
-			.param("t", EventTypes.ESTABLISHMENT_CHANGED)
-			.param("s", establishment.toString())
-			.query(String.class)
-			.single();
+		String payload = lastChange(establishment);
 		assertThat(payload).contains("\"email\":\"nouvelle.resa@atelier-lyon.fr\"")
 			.contains("\"phone\":\"+33612345678\"")
 			.contains("\"version\":2");
@@ -193,6 +188,47 @@ class VenueApiIT extends VenueIT {
 				.content(ESTABLISHMENT.formatted("nouvelle.resa@atelier-lyon.fr", "+33612345678")))
 			.andExpect(status().isOk());
 		assertThat(outbox(EventTypes.ESTABLISHMENT_CHANGED)).isEqualTo(before + 1);
+	}
+
+	@Test
+	void accessInstructionsGoToMembersAndTheEventButNeverToThePublic() throws Exception {
+		UUID establishment = establishmentIdOf("NN-E-2020");
+		String withAccess = ESTABLISHMENT.formatted("reservations@atelier-lyon.fr", "+33472102030")
+			.replace("\"description\"", "\"accessInstructions\":\"  3e étage, code 4812B  \",\"description\"");
+		this.mvc
+			.perform(put(API + "/establishments/" + establishment).with(as(this.ownerB))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(withAccess))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accessInstructions").value("3e étage, code 4812B"));
+		this.mvc.perform(get(API + "/establishments/" + establishment))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.accessInstructions").doesNotExist())
+			.andExpect(content().string(not(org.hamcrest.Matchers.containsString("4812B"))));
+		this.mvc.perform(get(API + "/search").param("city", "lyon"))
+			.andExpect(content().string(not(org.hamcrest.Matchers.containsString("4812B"))));
+		String payload = lastChange(establishment);
+		assertThat(payload).contains("\"accessInstructions\":\"3e étage, code 4812B\"");
+
+		String tooLong = withAccess.replace("  3e étage, code 4812B  ", "x".repeat(1001));
+		this.mvc
+			.perform(put(API + "/establishments/" + establishment).with(as(this.ownerB))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(tooLong))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[*].field").value(hasItem("accessInstructions")));
+		this.mvc.perform(get(API + "/establishments/" + establishment).with(as(this.ownerB)))
+			.andExpect(jsonPath("$.accessInstructions").value("3e étage, code 4812B"));
+	}
+
+	/** The payload of the establishment's last ESTABLISHMENT_CHANGED event. */
+	String lastChange(UUID establishment) {
+		return this.jdbc.sql(
+				"SELECT payload::text FROM outbox_event WHERE ce_type = :t AND ce_subject = :s ORDER BY id DESC LIMIT 1")
+			.param("t", EventTypes.ESTABLISHMENT_CHANGED)
+			.param("s", establishment.toString())
+			.query(String.class)
+			.single();
 	}
 
 	@Test

@@ -30,7 +30,8 @@ import com.worklib.venue.shared.Texts;
  */
 public record EstablishmentRequest(@NotBlank @Size(max = 200) String name, @NotNull @Valid AddressRequest address,
 		@NotBlank String timezone, @NotEmpty @Size(max = 28) List<@Valid @NotNull OpeningHoursRequest> openingHours,
-		@Size(max = 4000) String description, @NotNull @Valid BookingContactRequest bookingContact) {
+		@Size(max = 4000) String description, @NotNull @Valid BookingContactRequest bookingContact,
+		@Size(max = 1000) String accessInstructions) {
 
 	static final String HH_MM = "^([01]\\d|2[0-3]):[0-5]\\d$";
 
@@ -83,7 +84,8 @@ public record EstablishmentRequest(@NotBlank @Size(max = 200) String name, @NotN
 				new Address(this.address.line1().trim(), Texts.blankToNull(this.address.line2()),
 						this.address.postalCode().trim(), this.address.city().trim(), this.address.country()),
 				zone, hours, Texts.blankToNull(this.description),
-				new BookingContact(EmailAddresses.normalize(this.bookingContact.email()), phone));
+				new BookingContact(EmailAddresses.normalize(this.bookingContact.email()), phone),
+				Texts.blankToNull(this.accessInstructions));
 	}
 
 }
