@@ -13,6 +13,7 @@ UPDATE catalog_establishment SET city_key = lower(city);
 ALTER TABLE catalog_establishment ALTER COLUMN city_key SET NOT NULL;
 CREATE INDEX catalog_establishment_city ON catalog_establishment (city_key);
 CREATE INDEX catalog_workspace_establishment ON catalog_workspace (establishment_id);
+CREATE INDEX booking_establishment_time ON booking (establishment_id, start_at);
 
 -- One secret subscription URL per establishment (its partner's own calendar); rotating it
 -- replaces the secret, and the old URL stops answering.

@@ -127,6 +127,22 @@ public class BookingRepository {
 			.list();
 	}
 
+	/**
+	 * An establishment's confirmed and requested bookings starting in [from, to), for its
+	 * calendar feed.
+	 */
+	public List<Booking> activeOfEstablishment(UUID establishmentId, Instant from, Instant to) {
+		return this.jdbc.sql("""
+				SELECT * FROM booking WHERE establishment_id = :e AND status IN ('REQUESTED', 'CONFIRMED')
+				AND start_at >= :from AND start_at < :to ORDER BY start_at, id
+				""")
+			.param("e", establishmentId)
+			.param("from", Timestamp.from(from))
+			.param("to", Timestamp.from(to))
+			.query(BookingRepository::map)
+			.list();
+	}
+
 	/** When an active booking holds a workspace: all the availability search reads. */
 	public record Busy(UUID workspaceId, Instant start, Instant end) {
 	}

@@ -190,6 +190,12 @@ public class BookingService {
 		return booking;
 	}
 
+	/** A booking whoever asks: for trusted callers (the mailer's account) only. */
+	@Transactional(readOnly = true)
+	public java.util.Optional<Booking> find(UUID bookingId) {
+		return this.bookings.findById(bookingId);
+	}
+
 	@Transactional(readOnly = true)
 	public Booking get(UUID bookingId, CurrentUser user) {
 		Booking booking = this.bookings.findById(bookingId)

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.worklib.platform.domain.ForbiddenException;
 import com.worklib.booking.booking.Booking;
+import com.worklib.booking.catalog.Catalog;
+import com.worklib.booking.catalog.CatalogEstablishment;
 import com.worklib.booking.booking.BookingQueries;
 import com.worklib.booking.booking.BookingService;
 import com.worklib.platform.domain.FieldValidationException;
@@ -45,8 +47,11 @@ class BookingController {
 
 	private final PartnerAccess access;
 
-	BookingController(BookingService bookings, BookingQueries queries, PartnerAccess access) {
+	private final Catalog catalog;
+
+	BookingController(BookingService bookings, BookingQueries queries, PartnerAccess access, Catalog catalog) {
 		this.bookings = bookings;
+		this.catalog = catalog;
 		this.queries = queries;
 		this.access = access;
 	}
@@ -74,7 +79,7 @@ class BookingController {
 				user, idempotencyKey, hash(request));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Location", "/api/bookings/v1/bookings/" + result.booking().id())
-			.body(BookingResponse.of(result.booking(), true));
+			.body(BookingResponse.of(result.booking(), true, place(result.booking())));
 	}
 
 	@GetMapping("/bookings/{bookingId}")
@@ -107,13 +112,21 @@ class BookingController {
 			@RequestParam(required = false) Integer size) {
 		PageQuery query = PageQuery.of(page, size);
 		var all = this.queries.ofBooker(CurrentUser.get().userId(), from, to);
-		return PageResponse.slice(all.stream().map(b -> BookingResponse.of(b, true)).toList(), query);
+		var places = new java.util.HashMap<UUID, java.util.Optional<CatalogEstablishment>>();
+		return PageResponse.slice(all.stream()
+			.map(b -> BookingResponse.of(b, true,
+					places.computeIfAbsent(b.establishmentId(), this.catalog::establishment).orElse(null)))
+			.toList(), query);
 	}
 
 	/** The partner's own view: partner amounts only (members see no customer price). */
 	private BookingResponse view(Booking booking, CurrentUser user) {
 		boolean partnerView = this.access.seesPartnerData(user, booking.partnerId());
-		return BookingResponse.of(booking, !partnerView && booking.bookerId().equals(user.userId()));
+		return BookingResponse.of(booking, !partnerView && booking.bookerId().equals(user.userId()), place(booking));
+	}
+
+	private CatalogEstablishment place(Booking booking) {
+		return this.catalog.establishment(booking.establishmentId()).orElse(null);
 	}
 
 	/**

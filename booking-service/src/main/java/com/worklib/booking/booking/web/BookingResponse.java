@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import com.worklib.booking.booking.Booking;
+import com.worklib.booking.catalog.CatalogEstablishment;
 import com.worklib.contracts.MoneyAmount;
 import com.worklib.platform.money.PriceBreakdown;
 
@@ -19,7 +20,23 @@ import com.worklib.platform.money.PriceBreakdown;
 public record BookingResponse(UUID bookingId, UUID workspaceId, String workspaceName, UUID establishmentId,
 		UUID partnerId, String status, OffsetDateTime start, OffsetDateTime end, LocalDate serviceDate, String timezone,
 		Price price, MoneyAmount cancellationFee, String reason, OffsetDateTime expiresAt, OffsetDateTime createdAt,
-		OffsetDateTime updatedAt, long version, Booker booker) {
+		OffsetDateTime updatedAt, long version, Booker booker, Place place) {
+
+	/**
+	 * Where it is and how to get in (added 2026-12), for the booker and the partner's
+	 * members: the establishment's name and address, the booking contact's phone and the
+	 * access instructions. Absent in lists made for the partner's table.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Place(String establishmentName, CatalogEstablishment.Address address, String phone,
+			String accessInstructions) {
+
+		static Place of(CatalogEstablishment e) {
+			return e == null ? null : new Place(e.name(), e.address().line1() == null ? null : e.address(), e.phone(),
+					e.accessInstructions());
+		}
+
+	}
 
 	/**
 	 * Who booked, for the partner's members (added 2026-12): the first name and the
@@ -56,13 +73,18 @@ public record BookingResponse(UUID bookingId, UUID workspaceId, String workspace
 	}
 
 	public static BookingResponse of(Booking b, boolean customerView) {
+		return of(b, customerView, null);
+	}
+
+	public static BookingResponse of(Booking b, boolean customerView, CatalogEstablishment establishment) {
 		return new BookingResponse(b.id(), b.workspaceId(), b.workspaceName(), b.establishmentId(), b.partnerId(),
 				b.status().name(), b.start().atZone(b.timezone()).toOffsetDateTime(),
 				b.end().atZone(b.timezone()).toOffsetDateTime(), b.serviceDate(), b.timezone().getId(),
 				Price.of(b.price(), customerView), b.cancellationFee() == null ? null : b.cancellationFee().toWire(),
 				b.reason(), b.expiresAt() == null ? null : b.expiresAt().atZone(b.timezone()).toOffsetDateTime(),
 				b.createdAt().atZone(b.timezone()).toOffsetDateTime(),
-				b.updatedAt().atZone(b.timezone()).toOffsetDateTime(), b.version(), customerView ? null : Booker.of(b));
+				b.updatedAt().atZone(b.timezone()).toOffsetDateTime(), b.version(), customerView ? null : Booker.of(b),
+				Place.of(establishment));
 	}
 
 }

@@ -1,0 +1,2 @@
+/** HTTP for calendar files and feeds. */
+package com.worklib.booking.calendar.web;
