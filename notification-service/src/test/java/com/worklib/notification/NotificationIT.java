@@ -109,7 +109,7 @@ public abstract class NotificationIT {
 						new EstablishmentPayload.Address("12 rue du Temple", null, "75003", "Paris", "FR"),
 						"Europe/Paris", List.of(), null,
 						new EstablishmentPayload.BookingContact(bookingContact, "+33 1 23 45 67 89"), null, version,
-						null));
+						"Code 4812B au portail, 2e étage"));
 		Awaitility.await("establishment v" + version)
 			.atMost(Duration.ofSeconds(20))
 			.until(() -> this.jdbc.sql("SELECT version FROM contact_establishment WHERE establishment_id = :id")

@@ -3,8 +3,8 @@ package com.worklib.booking.catalog;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+
+import com.worklib.contracts.venue.EstablishmentPayload;
 
 /**
  * An establishment as the people who book it need it: where it is, when it opens, whom to
@@ -21,12 +21,8 @@ public record CatalogEstablishment(UUID establishmentId, UUID partnerId, String 
 		 * One line, as a calendar's LOCATION or a card shows it: "12 rue X, 69002 Lyon".
 		 */
 		public String oneLine() {
-			String place = Stream.of(this.postalCode, this.city)
-				.filter(p -> p != null && !p.isBlank())
-				.collect(Collectors.joining(" "));
-			return Stream.of(this.line1, this.line2, place)
-				.filter(p -> p != null && !p.isBlank())
-				.collect(Collectors.joining(", "));
+			return new EstablishmentPayload.Address(this.line1, this.line2, this.postalCode, this.city, this.country)
+				.oneLine();
 		}
 
 	}

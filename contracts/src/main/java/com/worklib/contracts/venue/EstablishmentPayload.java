@@ -15,6 +15,23 @@ public record EstablishmentPayload(UUID establishmentId, UUID partnerId, String 
 		long version, String accessInstructions) implements Versioned {
 
 	public record Address(String line1, String line2, String postalCode, String city, String country) {
+
+		/**
+		 * "12 rue de la République, 69002 Lyon", as mails, pages and calendar events show
+		 * it; null without a first line.
+		 */
+		public String oneLine() {
+			if (this.line1 == null) {
+				return null;
+			}
+			String place = java.util.stream.Stream.of(this.postalCode, this.city)
+				.filter(p -> p != null && !p.isBlank())
+				.collect(java.util.stream.Collectors.joining(" "));
+			return java.util.stream.Stream.of(this.line1, this.line2, place)
+				.filter(p -> p != null && !p.isBlank())
+				.collect(java.util.stream.Collectors.joining(", "));
+		}
+
 	}
 
 	/**

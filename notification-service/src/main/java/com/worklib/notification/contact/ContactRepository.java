@@ -36,8 +36,13 @@ public class ContactRepository {
 
 	}
 
+	/**
+	 * {@code address} (one line), {@code phone} and {@code accessInstructions} are for
+	 * the people who booked; null until the establishment's first change after
+	 * 2026-12-03.
+	 */
 	public record Establishment(UUID establishmentId, UUID partnerId, String name, String timezone,
-			String bookingContactEmail) {
+			String bookingContactEmail, String address, String phone, String accessInstructions) {
 	}
 
 	public record Partner(UUID partnerId, String name, String status, String migrationEmail) {
@@ -82,10 +87,12 @@ public class ContactRepository {
 	void apply(EstablishmentPayload establishment) {
 		this.jdbc
 			.sql("""
-					INSERT INTO contact_establishment (establishment_id, partner_id, name, timezone, booking_contact_email, version)
-					VALUES (:id, :partnerId, :name, :timezone, :contact, :version)
+					INSERT INTO contact_establishment (establishment_id, partner_id, name, timezone, booking_contact_email,
+					    address, phone, access_instructions, version)
+					VALUES (:id, :partnerId, :name, :timezone, :contact, :address, :phone, :access, :version)
 					ON CONFLICT (establishment_id) DO UPDATE SET name = EXCLUDED.name, timezone = EXCLUDED.timezone,
-					    booking_contact_email = EXCLUDED.booking_contact_email, version = EXCLUDED.version
+					    booking_contact_email = EXCLUDED.booking_contact_email, address = EXCLUDED.address,
+					    phone = EXCLUDED.phone, access_instructions = EXCLUDED.access_instructions, version = EXCLUDED.version
 					WHERE contact_establishment.version < EXCLUDED.version
 					""")
 			.param("id", establishment.establishmentId())
@@ -93,6 +100,9 @@ public class ContactRepository {
 			.param("name", establishment.name())
 			.param("timezone", establishment.timezone())
 			.param("contact", establishment.bookingContact() == null ? null : establishment.bookingContact().email())
+			.param("address", establishment.address() == null ? null : establishment.address().oneLine())
+			.param("phone", establishment.bookingContact() == null ? null : establishment.bookingContact().phone())
+			.param("access", establishment.accessInstructions())
 			.param("version", establishment.version())
 			.update();
 	}
@@ -121,8 +131,8 @@ public class ContactRepository {
 
 	public Optional<Establishment> establishment(UUID establishmentId) {
 		return this.jdbc.sql("""
-				SELECT establishment_id, partner_id, name, timezone, booking_contact_email
-				FROM contact_establishment WHERE establishment_id = :id""")
+				SELECT establishment_id, partner_id, name, timezone, booking_contact_email, address, phone,
+				  access_instructions FROM contact_establishment WHERE establishment_id = :id""")
 			.param("id", establishmentId)
 			.query(Establishment.class)
 			.optional();

@@ -72,10 +72,10 @@ public class DeliveryRepository {
 		return this.jdbc
 			.sql("""
 					INSERT INTO delivery (delivery_id, dedupe_key, recipient, template, locale, subject, text_body,
-					    html_body, sealed_secrets, status, next_attempt_at, created_at, attachment_invoice_id,
-					    attachment_name)
+					    html_body, sealed_secrets, status, next_attempt_at, created_at, attachment_document_id,
+					    attachment_name, attachment_kind)
 					VALUES (:id, :key, :recipient, :template, :locale, :subject, :text, :html, :sealed, 'PENDING', :now, :now,
-					    :attachmentId, :attachmentName)
+					    :attachmentId, :attachmentName, :attachmentKind)
 					ON CONFLICT (dedupe_key, recipient, template) DO NOTHING
 					""")
 			.param("id", deliveryId)
@@ -88,7 +88,8 @@ public class DeliveryRepository {
 			.param("html", sealed.html())
 			.param("sealed", sealed.secrets())
 			.param("now", now)
-			.param("attachmentId", mail.attachment() == null ? null : mail.attachment().invoiceId())
+			.param("attachmentId", mail.attachment() == null ? null : mail.attachment().documentId())
+			.param("attachmentKind", mail.attachment() == null ? null : mail.attachment().kind().name())
 			.param("attachmentName", mail.attachment() == null ? null : mail.attachment().fileName())
 			.update() == 1;
 	}
@@ -97,7 +98,7 @@ public class DeliveryRepository {
 	List<Outgoing> claimDue(int limit) {
 		return this.jdbc.sql("""
 				SELECT delivery_id, recipient, subject, text_body, html_body, sealed_secrets, attempts,
-				  attachment_invoice_id, attachment_name FROM delivery
+				  attachment_document_id, attachment_name, attachment_kind FROM delivery
 				WHERE status = 'PENDING' AND next_attempt_at <= :now
 				ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED
 				""").param("now", Timestamp.from(this.clock.instant())).param("limit", limit).query((rs, i) -> {
@@ -106,8 +107,9 @@ public class DeliveryRepository {
 			return new Outgoing(id, rs.getString("recipient"), rs.getString("subject"),
 					this.secrets.unseal(id, rs.getString("text_body"), sealed),
 					this.secrets.unseal(id, rs.getString("html_body"), sealed), rs.getInt("attempts"),
-					rs.getObject("attachment_invoice_id") == null ? null : new MailContent.Attachment(
-							rs.getObject("attachment_invoice_id", UUID.class), rs.getString("attachment_name")));
+					rs.getObject("attachment_document_id") == null ? null : new MailContent.Attachment(
+							MailContent.Attachment.Kind.valueOf(rs.getString("attachment_kind")),
+							rs.getObject("attachment_document_id", UUID.class), rs.getString("attachment_name")));
 		}).list();
 	}
 

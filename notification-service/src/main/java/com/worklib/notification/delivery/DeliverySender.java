@@ -24,9 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * back-off) for a hiccup; a mail that still fails stays queued and is tried again later
  * with exponential back-off (from {@code initial-backoff} up to {@code max-backoff}), so
  * an SMTP relay down for minutes loses nothing; after {@code max-attempts} it is FAILED
- * for ops. Replicas share the work ({@code SKIP LOCKED}). A mail with an invoice PDF
- * fetches it first: while billing cannot give it, the mail waits like an SMTP failure,
- * and its last attempt goes without it (the mail's link still opens the invoice).
+ * for ops. Replicas share the work ({@code SKIP LOCKED}). A mail with an attachment (an
+ * invoice's PDF, a booking's calendar file) fetches it first: while its owner cannot give
+ * it, the mail waits like an SMTP failure, and its last attempt goes without it (the
+ * mail's link still opens the page).
  */
 @Component
 class DeliverySender {
@@ -49,10 +50,10 @@ class DeliverySender {
 
 	private final Retry retry;
 
-	private final InvoiceDocuments documents;
+	private final Documents documents;
 
 	DeliverySender(DeliveryRepository deliveries, JavaMailSender mailSender, TransactionTemplate transactions,
-			InvoiceDocuments documents, Clock clock,
+			Documents documents, Clock clock,
 			@Value("${worklib.notification.from:Worklib <no-reply@worklib.example>}") String from,
 			@Value("${worklib.notification.max-attempts:12}") int maxAttempts,
 			@Value("${worklib.notification.initial-backoff:5s}") Duration initialBackoff,
@@ -86,26 +87,26 @@ class DeliverySender {
 	private boolean sendBatch() {
 		List<DeliveryRepository.Outgoing> due = this.deliveries.claimDue(20);
 		for (DeliveryRepository.Outgoing mail : due) {
-			byte[] pdf = null;
+			Documents.Document document = null;
 			if (mail.attachment() != null) {
 				try {
-					pdf = this.documents.pdf(mail.attachment().invoiceId());
+					document = this.documents.fetch(mail.attachment());
 				}
 				catch (RuntimeException ex) {
 					int attempts = mail.attempts() + 1;
-					String error = "invoice PDF not available: " + ex.getMessage();
+					String error = mail.attachment().kind() + " not available: " + ex.getMessage();
 					if (attempts < this.maxAttempts - 1) {
 						this.deliveries.failedAttempt(mail.deliveryId(), error,
 								this.clock.instant().plusMillis(this.backoff.apply(attempts)));
-						log.warn("Mail {} to {} waits for its PDF (attempt {}): {}", mail.deliveryId(),
+						log.warn("Mail {} to {} waits for its attachment (attempt {}): {}", mail.deliveryId(),
 								mail.recipient(), attempts, ex.getMessage());
 						continue;
 					}
-					log.warn("Mail {} to {} goes without its PDF after {} attempts: {}", mail.deliveryId(),
+					log.warn("Mail {} to {} goes without its attachment after {} attempts: {}", mail.deliveryId(),
 							mail.recipient(), attempts, ex.getMessage());
 				}
 			}
-			byte[] attached = pdf;
+			Documents.Document attached = document;
 			try {
 				Retry.decorateRunnable(this.retry, () -> send(mail, attached)).run();
 				this.deliveries.sent(mail.deliveryId());
@@ -129,7 +130,7 @@ class DeliverySender {
 		return due.size() == 20;
 	}
 
-	private void send(DeliveryRepository.Outgoing mail, byte[] pdf) {
+	private void send(DeliveryRepository.Outgoing mail, Documents.Document document) {
 		MimeMessage message = this.mailSender.createMimeMessage();
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -137,9 +138,9 @@ class DeliverySender {
 			helper.setTo(mail.recipient());
 			helper.setSubject(mail.subject());
 			helper.setText(mail.textBody(), mail.htmlBody());
-			if (pdf != null) {
+			if (document != null) {
 				helper.addAttachment(mail.attachment().fileName(),
-						new org.springframework.core.io.ByteArrayResource(pdf), "application/pdf");
+						new org.springframework.core.io.ByteArrayResource(document.bytes()), document.contentType());
 			}
 		}
 		catch (jakarta.mail.MessagingException ex) {

@@ -16,8 +16,18 @@ public record MailContent(String template, String dedupeKey, String recipient, L
 		List<Object> subjectArgs, List<Paragraph> paragraphs, List<Detail> details, Action action,
 		Attachment attachment) {
 
-	/** An invoice's PDF, fetched from billing when the mail is sent. */
-	public record Attachment(java.util.UUID invoiceId, String fileName) {
+	/**
+	 * A document fetched through the gateway when the mail is sent: an invoice's PDF
+	 * (billing) or a booking's calendar file (booking).
+	 */
+	public record Attachment(Kind kind, java.util.UUID documentId, String fileName) {
+
+		public enum Kind {
+
+			INVOICE_PDF, BOOKING_CALENDAR
+
+		}
+
 	}
 
 	public record Paragraph(String key, List<Object> args) {
@@ -94,7 +104,13 @@ public record MailContent(String template, String dedupeKey, String recipient, L
 
 		/** The invoice's PDF under {@code fileName}. */
 		public Builder attachInvoice(java.util.UUID invoiceId, String fileName) {
-			this.attachment = new Attachment(invoiceId, fileName);
+			this.attachment = new Attachment(Attachment.Kind.INVOICE_PDF, invoiceId, fileName);
+			return this;
+		}
+
+		/** The booking's calendar file, as the booker's calendar adds or removes it. */
+		public Builder attachCalendar(java.util.UUID bookingId) {
+			this.attachment = new Attachment(Attachment.Kind.BOOKING_CALENDAR, bookingId, "worklib.ics");
 			return this;
 		}
 

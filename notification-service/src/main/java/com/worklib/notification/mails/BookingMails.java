@@ -47,8 +47,14 @@ class BookingMails {
 
 	private final JsonMapper json;
 
+	private final BookingReminders reminders;
+
+	private final java.time.Clock clock;
+
 	BookingMails(ContactRepository contacts, DeliveryRepository deliveries, MailRenderer renderer, MailFormats formats,
-			TransactionTemplate transactions, JsonMapper json) {
+			TransactionTemplate transactions, JsonMapper json, BookingReminders reminders, java.time.Clock clock) {
+		this.reminders = reminders;
+		this.clock = clock;
 		this.contacts = contacts;
 		this.deliveries = deliveries;
 		this.renderer = renderer;
@@ -67,6 +73,7 @@ class BookingMails {
 				case EventTypes.BOOKING_REQUESTED -> toContact("booking-requested", event.id(), booking);
 				case EventTypes.BOOKING_CONFIRMED -> {
 					toBooker("booking-confirmed", event.id(), booking);
+					this.reminders.track(booking, sentAt(event));
 					// confirmed in its first version: an instant booking, which no
 					// request announced to the venue
 					if (booking.version() == 1) {
@@ -77,6 +84,7 @@ class BookingMails {
 				case EventTypes.BOOKING_EXPIRED -> toBooker("booking-expired", event.id(), booking);
 				case EventTypes.BOOKING_CANCELLED -> {
 					toBooker("booking-cancelled", event.id(), booking);
+					this.reminders.track(booking, sentAt(event));
 					if ("BOOKER".equals(booking.cancelledBy())) {
 						toContact("booking-cancelled-contact", event.id(), booking);
 					}
@@ -85,6 +93,17 @@ class BookingMails {
 				}
 			}
 		});
+	}
+
+	/** When booking published the event; now if it did not say. */
+	private java.time.Instant sentAt(IncomingEvent event) {
+		try {
+			return event.time() == null ? this.clock.instant()
+					: java.time.OffsetDateTime.parse(event.time()).toInstant();
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return this.clock.instant();
+		}
 	}
 
 	private record Place(String workspace, String establishment, ZoneId zone) {
@@ -139,32 +158,76 @@ class BookingMails {
 		}
 		Locale locale = MailRenderer.locale(booker.get().locale());
 		Place place = place(booking);
-		String date = MailFormats.date(booking.serviceDate(), locale);
-		MailContent.Builder mail = MailContent.of(template, eventId, booker.get().email(), locale)
-			.greeting(booker.get().firstName())
-			.subject(place.workspace(), date);
+		MailContent.Builder mail = MailContent.of(template, eventId, booker.get().email(), locale);
 		if ("booking-cancelled".equals(template)) {
 			mail.paragraph("PARTNER".equals(booking.cancelledBy()) ? "by-partner" : "by-booker", place.workspace(),
 					place.establishment());
 			if (booking.cancellationFee() != null) {
 				mail.paragraph("late");
 			}
+			// the invitation the confirmation carried, cancelled: the calendar removes it
+			mail.paragraph("calendar").attachCalendar(booking.bookingId());
 		}
 		else {
 			mail.paragraph("p1", place.workspace(), place.establishment());
 		}
-		MoneyAmount price = booking.price().customerAmountInclVat() != null ? booking.price().customerAmountInclVat()
-				: booking.price().amountInclVat();
-		mail.detail("workspace", place.workspace())
-			.detail("establishment", place.establishment())
-			.detail("date", date)
-			.detail("time", MailFormats.timeRange(booking.start(), booking.end(), place.zone()))
-			.detail("price", "booking-confirmed".equals(template) ? MailFormats.money(price, locale) : null)
-			.detail("fee",
-					booking.cancellationFee() == null ? null : MailFormats.money(booking.cancellationFee(), locale))
+		if ("booking-confirmed".equals(template)) {
+			mail.paragraph("calendar").attachCalendar(booking.bookingId());
+		}
+		details(mail, booker.get(), booking, place, "booking-confirmed".equals(template), locale);
+		mail.detail("fee",
+				booking.cancellationFee() == null ? null : MailFormats.money(booking.cancellationFee(), locale))
 			.action(this.formats.webBaseUrl + ("booking-confirmed".equals(template) ? "/bookings/" + booking.bookingId()
 					: "booking-cancelled".equals(template) ? "/bookings" : "/search"));
 		this.deliveries.queue(mail.build());
+	}
+
+	/**
+	 * The day-before reminder (BookingReminders decides when): where, how to get in, whom
+	 * to call, and the calendar file once more.
+	 */
+	boolean remind(BookingReminders.Due due) {
+		Optional<ContactRepository.User> booker = this.contacts.user(due.bookerUserId());
+		if (booker.isEmpty()) {
+			log.warn("Booking {}: booker {} unknown; reminder not sent", due.bookingId(), due.bookerUserId());
+			return false;
+		}
+		Locale locale = MailRenderer.locale(booker.get().locale());
+		BookingPayload booking = due.asBooking();
+		Place place = place(booking);
+		MailContent.Builder mail = MailContent
+			.of("booking-reminder", "reminder:" + due.bookingId(), booker.get().email(), locale)
+			.paragraph("p1", place.workspace(), place.establishment())
+			.paragraph("calendar")
+			.attachCalendar(due.bookingId());
+		details(mail, booker.get(), booking, place, true, locale);
+		mail.action(this.formats.webBaseUrl + "/bookings/" + due.bookingId());
+		return this.deliveries.queue(mail.build());
+	}
+
+	/**
+	 * The booker's details table; {@code gettingThere} adds the address, the venue's
+	 * phone and the access instructions (and the price, on a confirmation).
+	 */
+	private void details(MailContent.Builder mail, ContactRepository.User booker, BookingPayload booking, Place place,
+			boolean gettingThere, Locale locale) {
+		String date = MailFormats.date(booking.serviceDate(), locale);
+		mail.greeting(booker.firstName()).subject(place.workspace(), date);
+		mail.detail("workspace", place.workspace())
+			.detail("establishment", place.establishment())
+			.detail("date", date)
+			.detail("time", MailFormats.timeRange(booking.start(), booking.end(), place.zone()));
+		if (gettingThere) {
+			var establishment = this.contacts.establishment(booking.establishmentId());
+			mail.detail("address", establishment.map(ContactRepository.Establishment::address).orElse(null))
+				.detail("phone", establishment.map(ContactRepository.Establishment::phone).orElse(null))
+				.detail("access", establishment.map(ContactRepository.Establishment::accessInstructions).orElse(null));
+			if (booking.price() != null) {
+				MoneyAmount price = booking.price().customerAmountInclVat() != null
+						? booking.price().customerAmountInclVat() : booking.price().amountInclVat();
+				mail.detail("price", MailFormats.money(price, locale));
+			}
+		}
 	}
 
 	private String partnerAmount(BookingPayload booking, Locale locale) {

@@ -11,6 +11,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import com.worklib.contracts.EventTypes;
 import com.worklib.contracts.MoneyAmount;
 import com.worklib.contracts.Topics;
+import com.worklib.notification.DocumentsGateway;
 import com.worklib.notification.NotificationIT;
 import com.worklib.platform.test.MailSupport;
 import com.worklib.platform.test.WithKafka;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *  UTC    08:00                     10:00
  * </pre>
  */
-@SpringBootTest(properties = "worklib.notification.send-interval=200ms")
+@SpringBootTest(
+		properties = { "worklib.notification.send-interval=200ms", "worklib.notification.initial-backoff=200ms" })
 @AutoConfigureMockMvc
 @WithPostgres
 @WithKafka
@@ -35,6 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BookingMailsIT extends NotificationIT {
 
 	static final LocalDate DEC_3 = LocalDate.of(2026, 12, 3);
+
+	/** The gateway (booking's calendar files) and Keycloak's token endpoint, stood in. */
+	static final com.github.tomakehurst.wiremock.WireMockServer gateway = DocumentsGateway.started();
+
+	@org.springframework.test.context.DynamicPropertySource
+	static void documents(org.springframework.test.context.DynamicPropertyRegistry registry) {
+		DocumentsGateway.register(gateway, registry);
+	}
 
 	void bookingEvent(String type, Object payload) throws Exception {
 		publish(Topics.BOOKING_BOOKINGS, UUID.randomUUID().toString(), UUID.randomUUID().toString(), type, payload);
@@ -78,8 +88,24 @@ class BookingMailsIT extends NotificationIT {
 		assertThat(mail.text()).startsWith("Hello Sam,")
 			.contains("Your booking of Salle Lumière at Atelier République is confirmed.")
 			.contains("- Time: 09:00 – 11:00")
+			.contains("- Address: 12 rue du Temple, 75003 Paris")
+			.contains("- Venue’s phone: +33 1 23 45 67 89")
+			.contains("- Getting in: Code 4812B au portail, 2e étage")
+			.contains("The attached file adds the booking to your calendar")
 			.contains("- Price: €96.60")
 			.doesNotContain("€70.00");
+		// the invitation booking writes, fetched as the mailer's account
+		assertThat(mail.attachments()).singleElement().satisfies(ics -> {
+			assertThat(ics.fileName()).isEqualTo("worklib.ics");
+			assertThat(ics.contentType()).isEqualTo("text/calendar");
+			assertThat(ics.contentTypeHeader()).contains("method=REQUEST");
+			assertThat(new String(ics.content(), java.nio.charset.StandardCharsets.UTF_8)).contains("METHOD:REQUEST");
+		});
+		gateway.verify(com.github.tomakehurst.wiremock.client.WireMock
+			.getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock
+				.urlEqualTo("/api/bookings/v1/bookings/" + confirmed + "/calendar.ics"))
+			.withHeader("Authorization",
+					com.github.tomakehurst.wiremock.client.WireMock.equalTo(DocumentsGateway.TOKEN)));
 	}
 
 	@Test
@@ -134,13 +160,23 @@ class BookingMailsIT extends NotificationIT {
 		String email = address("paul");
 		UUID booker = user(email, "Paul", "Martin", "fr");
 
-		bookingEvent(EventTypes.BOOKING_CANCELLED, booking(venue, UUID.randomUUID(), booker, DEC_3, "CANCELLED",
-				new MoneyAmount(7000, "EUR"), "BOOKER", 3));
+		UUID bookingId = UUID.randomUUID();
+		gateway.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.get("/api/bookings/v1/bookings/" + bookingId + "/calendar.ics")
+			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+				.withHeader("Content-Type", "text/calendar; charset=UTF-8")
+				.withBody(DocumentsGateway.calendar("CANCEL", "CANCELLED"))));
+		bookingEvent(EventTypes.BOOKING_CANCELLED,
+				booking(venue, bookingId, booker, DEC_3, "CANCELLED", new MoneyAmount(7000, "EUR"), "BOOKER", 3));
 
 		MailSupport.Mail toBooker = mailTo(email);
 		assertThat(toBooker.subject()).isEqualTo("Réservation annulée : Salle Lumière, jeudi 3 décembre 2026");
 		assertThat(toBooker.text()).contains("Votre réservation de Salle Lumière chez Atelier République est annulée.")
+			.contains("Le fichier joint la retire de votre agenda.")
 			.contains("- Frais d’annulation : 70,00\u00a0€");
+		// the same event, cancelled: the calendar removes what the confirmation added
+		assertThat(toBooker.attachments()).singleElement()
+			.satisfies(ics -> assertThat(ics.contentTypeHeader()).contains("method=CANCEL"));
 		MailSupport.Mail toContact = mailTo(contact);
 		assertThat(toContact.subject()).isEqualTo("Annulation : Salle Lumière, jeudi 3 décembre 2026");
 		assertThat(toContact.text()).contains("Paul Martin a annulé sa réservation de Salle Lumière.")

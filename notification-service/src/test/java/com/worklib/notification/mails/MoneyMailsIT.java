@@ -14,6 +14,7 @@ import com.worklib.contracts.MoneyAmount;
 import com.worklib.contracts.Topics;
 import com.worklib.contracts.billing.InvoicePayload;
 import com.worklib.contracts.payment.PayoutPayload;
+import com.worklib.notification.DocumentsGateway;
 import com.worklib.notification.NotificationIT;
 import com.worklib.platform.test.MailSupport;
 import com.worklib.platform.test.WithKafka;
@@ -31,28 +32,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MoneyMailsIT extends NotificationIT {
 
 	/** The gateway (billing's PDFs) and Keycloak's token endpoint, stood in. */
-	static final com.github.tomakehurst.wiremock.WireMockServer gateway = started();
-
-	static com.github.tomakehurst.wiremock.WireMockServer started() {
-		var server = new com.github.tomakehurst.wiremock.WireMockServer(
-				com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
-		server.start();
-		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/token")
-			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("""
-					{"access_token":"mailer-token","token_type":"Bearer","expires_in":300}""")));
-		server.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-			.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/api/billing/v1/invoices/.*/pdf"))
-			.withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer mailer-token"))
-			.willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
-				.withHeader("Content-Type", "application/pdf")
-				.withBody("%PDF-1.7 stand-in invoice")));
-		return server;
-	}
+	static final com.github.tomakehurst.wiremock.WireMockServer gateway = DocumentsGateway.started();
 
 	@org.springframework.test.context.DynamicPropertySource
 	static void documents(org.springframework.test.context.DynamicPropertyRegistry registry) {
-		registry.add("worklib.notification.documents.gateway-url", gateway::baseUrl);
-		registry.add("worklib.notification.documents.token-uri", () -> gateway.baseUrl() + "/token");
+		DocumentsGateway.register(gateway, registry);
 	}
 
 	InvoicePayload invoice(UUID partnerId, String number, String billingEmail, long total) {

@@ -32,8 +32,11 @@ public final class MailSupport {
 
 	}
 
-	/** A part sent as an attachment: its file name, type and bytes. */
-	public record Attachment(String fileName, String contentType, byte[] content) {
+	/**
+	 * A part sent as an attachment: its file name, type (without parameters), bytes, and
+	 * the Content-Type header as sent (with {@code method=} for a calendar invitation).
+	 */
+	public record Attachment(String fileName, String contentType, byte[] content, String contentTypeHeader) {
 	}
 
 	public static int smtpPort() {
@@ -98,7 +101,7 @@ public final class MailSupport {
 		if (jakarta.mail.Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
 			try (java.io.InputStream in = part.getInputStream()) {
 				found.add(new Attachment(part.getFileName(), part.getContentType().split(";")[0].trim(),
-						in.readAllBytes()));
+						in.readAllBytes(), part.getContentType()));
 			}
 		}
 		else if (part.getContent() instanceof jakarta.mail.Multipart multipart) {

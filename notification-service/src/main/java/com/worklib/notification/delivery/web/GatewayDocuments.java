@@ -1,6 +1,8 @@
 package com.worklib.notification.delivery.web;
 
-import java.util.UUID;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
@@ -15,20 +17,24 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
+import com.worklib.notification.delivery.Documents;
+import com.worklib.notification.delivery.MailContent;
+
 /**
- * Invoice PDFs for the invoice mail, from billing through the gateway, as the
- * notification-service service account (realm role {@code invoice-documents}: it may read
- * documents and nothing else). Tokens come from Keycloak's client-credentials grant and
+ * Attachments through the gateway, as the notification-service service account: invoice
+ * PDFs from billing (realm role {@code invoice-documents}) and bookings' calendar files
+ * from booking (realm role {@code booking-calendars}); the account may read these
+ * documents and nothing else. Tokens come from Keycloak's client-credentials grant and
  * are reused until they expire.
  */
 @Component
-class BillingInvoiceDocuments implements com.worklib.notification.delivery.InvoiceDocuments {
+class GatewayDocuments implements Documents {
 
 	static final String REGISTRATION = "notification-service";
 
 	private final RestClient api;
 
-	BillingInvoiceDocuments(@Value("${worklib.notification.documents.gateway-url}") String gateway,
+	GatewayDocuments(@Value("${worklib.notification.documents.gateway-url}") String gateway,
 			@Value("${worklib.notification.documents.token-uri}") String tokenUri,
 			@Value("${worklib.notification.documents.client-id:notification-service}") String clientId,
 			@Value("${worklib.notification.documents.client-secret}") String clientSecret) {
@@ -53,15 +59,34 @@ class BillingInvoiceDocuments implements com.worklib.notification.delivery.Invoi
 	}
 
 	/**
-	 * @throws RuntimeException when billing, the gateway or Keycloak does not give it now
+	 * @throws RuntimeException when the owner, the gateway or Keycloak does not give it
+	 * now
 	 */
 	@Override
-	public byte[] pdf(UUID invoiceId) {
-		return this.api.get()
-			.uri("/api/billing/v1/invoices/{id}/pdf", invoiceId)
-			.accept(MediaType.APPLICATION_PDF)
-			.retrieve()
-			.body(byte[].class);
+	public Document fetch(MailContent.Attachment attachment) {
+		return switch (attachment.kind()) {
+			case INVOICE_PDF -> new Document(this.api.get()
+				.uri("/api/billing/v1/invoices/{id}/pdf", attachment.documentId())
+				.accept(MediaType.APPLICATION_PDF)
+				.retrieve()
+				.body(byte[].class), MediaType.APPLICATION_PDF_VALUE);
+			case BOOKING_CALENDAR -> calendar(this.api.get()
+				.uri("/api/bookings/v1/bookings/{id}/calendar.ics", attachment.documentId())
+				.accept(MediaType.parseMediaType("text/calendar"))
+				.retrieve()
+				.body(byte[].class));
+		};
+	}
+
+	private static final Pattern METHOD = Pattern.compile("(?m)^METHOD:([A-Z]+)\\r?$");
+
+	/**
+	 * A calendar attachment names its method (REQUEST, CANCEL) in its media type, as mail
+	 * clients expect of an invitation.
+	 */
+	static Document calendar(byte[] ics) {
+		Matcher method = METHOD.matcher(new String(ics, StandardCharsets.UTF_8));
+		return new Document(ics, "text/calendar; charset=UTF-8" + (method.find() ? "; method=" + method.group(1) : ""));
 	}
 
 }
