@@ -99,6 +99,8 @@ class AvailabilitySearchIT extends BookingIT {
 			.andExpect(jsonPath("$.items[0].customerPrice.exclVat.amountMinor").value(8050))
 			.andExpect(jsonPath("$.items[0].customerPrice.inclVat.amountMinor").value(9660))
 			.andExpect(jsonPath("$.items[0].customerPrice.vatRateBps").value(2000))
+			// cancelled late, the booker owes the partner's 70 € HT
+			.andExpect(jsonPath("$.items[0].customerPrice.lateCancellationFee.amountMinor").value(7000))
 			.andExpect(jsonPath("$.items[0].remaining").doesNotExist());
 		// the room taken from 10:00 is free from 08:00 to 10:00
 		search("Villeurbanne", day, "08:00", "10:00").andExpect(jsonPath("$.page.totalElements").value(2));

@@ -116,6 +116,15 @@ class CalendarIT extends BookingIT {
 		LocalDate day = LocalDate.now(this.clock.withZone(PARIS)).plusDays(3);
 		String id = book(room, day.atTime(9, 0).atZone(PARIS), day.atTime(11, 0).atZone(PARIS));
 
+		this.mvc.perform(get(API + "/bookings/" + id).with(emma()))
+			.andExpect(jsonPath("$.cancellation.freeUntil").value(day.minusDays(1)
+				.atTime(9, 0)
+				.atZone(PARIS)
+				.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"))))
+			.andExpect(jsonPath("$.cancellation.lateFee.amountMinor").value(7000));
+		this.mvc.perform(get(API + "/bookings/" + id).with(as(this.manager, "partner")))
+			.andExpect(jsonPath("$.cancellation").doesNotExist());
+
 		Calendar confirmed = parse(ics(id, emma()));
 		assertThat(confirmed.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
 		VTimeZone zone = confirmed.<VTimeZone>getComponent("VTIMEZONE").orElseThrow();
@@ -148,7 +157,9 @@ class CalendarIT extends BookingIT {
 			.andExpect(jsonPath("$.place.establishmentName").value("L'Atelier Presqu'île"))
 			.andExpect(jsonPath("$.place.address.postalCode").value("69002"))
 			.andExpect(jsonPath("$.place.phone").value("+33472000000"))
-			.andExpect(jsonPath("$.place.accessInstructions").value("3e étage, code 4812B"));
+			.andExpect(jsonPath("$.place.accessInstructions").value("3e étage, code 4812B"))
+			// cancelled: nothing left to cancel
+			.andExpect(jsonPath("$.cancellation").doesNotExist());
 	}
 
 	static final java.time.format.DateTimeFormatter ICS_LOCAL = java.time.format.DateTimeFormatter

@@ -56,9 +56,12 @@ class AvailabilitySearchController {
 	}
 
 	/**
-	 * What the customer pays for the slot: excl. VAT (with the platform fee) and incl.
+	 * What the customer pays for the slot: excl. VAT (with the platform fee) and incl.;
+	 * {@code lateCancellationFee}, what a cancellation less than 24 h before would cost
+	 * once confirmed (the partner's amount excl. VAT, as booking records it).
 	 */
-	record CustomerPrice(String unit, String quantity, MoneyAmount exclVat, int vatRateBps, MoneyAmount inclVat) {
+	record CustomerPrice(String unit, String quantity, MoneyAmount exclVat, int vatRateBps, MoneyAmount inclVat,
+			MoneyAmount lateCancellationFee) {
 	}
 
 	@JsonInclude(JsonInclude.Include.NON_NULL)
@@ -134,7 +137,7 @@ class AvailabilitySearchController {
 				new Slot(o.start().atZone(zone).toOffsetDateTime(), o.end().atZone(zone).toOffsetDateTime()),
 				new CustomerPrice(p.unit().name(), p.quantity().toPlainString(),
 						p.amountExclVat().plus(p.platformFee()).toWire(), p.vatRate().bps(),
-						p.customerAmountInclVat().toWire()),
+						p.customerAmountInclVat().toWire(), p.amountExclVat().toWire()),
 				o.remaining());
 	}
 

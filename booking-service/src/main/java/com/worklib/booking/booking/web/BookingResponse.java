@@ -20,7 +20,28 @@ import com.worklib.platform.money.PriceBreakdown;
 public record BookingResponse(UUID bookingId, UUID workspaceId, String workspaceName, UUID establishmentId,
 		UUID partnerId, String status, OffsetDateTime start, OffsetDateTime end, LocalDate serviceDate, String timezone,
 		Price price, MoneyAmount cancellationFee, String reason, OffsetDateTime expiresAt, OffsetDateTime createdAt,
-		OffsetDateTime updatedAt, long version, Booker booker, Place place) {
+		OffsetDateTime updatedAt, long version, Booker booker, Place place, Cancellation cancellation) {
+
+	/**
+	 * What cancelling costs the booker (added 2026-12), while the booking holds its slot:
+	 * free until {@code freeUntil} (the same local time the day before), then
+	 * {@code lateFee}; a request not yet confirmed is free until its start, no fee.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	public record Cancellation(OffsetDateTime freeUntil, MoneyAmount lateFee) {
+
+		static Cancellation of(Booking b) {
+			if (!b.status().holdsSlot()) {
+				return null;
+			}
+			if (b.status() == com.worklib.booking.booking.BookingStatus.REQUESTED) {
+				return new Cancellation(b.start().atZone(b.timezone()).toOffsetDateTime(), null);
+			}
+			return new Cancellation(b.cancellationDeadline().atZone(b.timezone()).toOffsetDateTime(),
+					b.price().amountExclVat().toWire());
+		}
+
+	}
 
 	/**
 	 * Where it is and how to get in (added 2026-12), for the booker and the partner's
@@ -84,7 +105,7 @@ public record BookingResponse(UUID bookingId, UUID workspaceId, String workspace
 				b.reason(), b.expiresAt() == null ? null : b.expiresAt().atZone(b.timezone()).toOffsetDateTime(),
 				b.createdAt().atZone(b.timezone()).toOffsetDateTime(),
 				b.updatedAt().atZone(b.timezone()).toOffsetDateTime(), b.version(), customerView ? null : Booker.of(b),
-				Place.of(establishment));
+				Place.of(establishment), customerView ? Cancellation.of(b) : null);
 	}
 
 }
