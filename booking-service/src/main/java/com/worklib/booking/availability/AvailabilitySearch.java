@@ -63,8 +63,10 @@ public class AvailabilitySearch {
 	 * @param type DESK, MEETING_ROOM or PRIVATE_OFFICE; null for all
 	 * @param capacity people to seat: rooms and offices that hold them, desks with that
 	 * many places left; null for any
+	 * @param establishmentId one establishment of the city only; null for all
 	 */
-	public record Query(String city, LocalDate date, LocalTime from, LocalTime to, String type, Integer capacity) {
+	public record Query(String city, LocalDate date, LocalTime from, LocalTime to, String type, Integer capacity,
+			UUID establishmentId) {
 	}
 
 	/**
@@ -79,7 +81,8 @@ public class AvailabilitySearch {
 	public List<Offer> search(Query query) {
 		Instant now = this.clock.instant();
 		List<Candidate> candidates = new ArrayList<>();
-		for (Catalog.Listing listing : this.catalog.activeIn(query.city(), query.type(), query.capacity())) {
+		for (Catalog.Listing listing : this.catalog.activeIn(query.city(), query.establishmentId(), query.type(),
+				query.capacity())) {
 			covering(listing.workspace(), query, now)
 				.ifPresent(c -> candidates.add(new Candidate(listing, c.start, c.end, c.price)));
 		}

@@ -162,11 +162,11 @@ public class Catalog {
 
 	/**
 	 * The active workspaces of a city (matched on its search key, so "saint etienne"
-	 * finds "Saint-Étienne"), of one type if given, holding at least {@code minCapacity}
-	 * people if given (desks: whatever their number of places), ordered by establishment
-	 * and workspace name.
+	 * finds "Saint-Étienne"), of one establishment and one type if given, holding at
+	 * least {@code minCapacity} people if given (desks: whatever their number of places),
+	 * ordered by establishment and workspace name.
 	 */
-	public List<Listing> activeIn(String city, String type, Integer minCapacity) {
+	public List<Listing> activeIn(String city, UUID establishmentId, String type, Integer minCapacity) {
 		StringBuilder sql = new StringBuilder("""
 				SELECT w.*, e.*, e.opening_hours::text AS hours, p.platform_fee_bps, e.name AS establishment_name
 				FROM catalog_establishment e
@@ -176,6 +176,10 @@ public class Catalog {
 				""");
 		Map<String, Object> params = new java.util.HashMap<>();
 		params.put("city", SearchKeys.of(city));
+		if (establishmentId != null) {
+			sql.append(" AND e.establishment_id = :establishment");
+			params.put("establishment", establishmentId);
+		}
 		if (type != null) {
 			sql.append(" AND w.type = :type");
 			params.put("type", type);

@@ -199,6 +199,10 @@ class AvailabilitySearchIT extends BookingIT {
 			.andExpect(jsonPath("$.page.totalPages").value(3));
 		search("valence", day, "09:00", "11:00").andExpect(jsonPath("$.items[*].workspace.workspaceId")
 			.value(containsInAnyOrder(small.toString(), big.toString(), desk.toString())));
+		Venue other = venueIn("Valence", "Europe/Paris", "08:00", "19:00");
+		UUID elsewhere = workspace(other, "DESK", 20, "INSTANT", "HOUR", 500);
+		search("valence", day, "09:00", "11:00", "establishmentId", other.establishmentId().toString())
+			.andExpect(jsonPath("$.items[*].workspace.workspaceId").value(containsInAnyOrder(elsewhere.toString())));
 	}
 
 	@Test

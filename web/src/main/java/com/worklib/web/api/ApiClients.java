@@ -43,6 +43,11 @@ class ApiClients {
 	}
 
 	@Bean
+	BookerApi bookerApi(OAuth2AuthorizedClientManager manager, @Value("${worklib.web.gateway-url}") String gateway) {
+		return new BookerApi(gateway(gateway).build(), asUser(manager, gateway));
+	}
+
+	@Bean
 	BillingApi billingApi(OAuth2AuthorizedClientManager manager, @Value("${worklib.web.gateway-url}") String gateway) {
 		return new BillingApi(asUser(manager, gateway));
 	}

@@ -157,4 +157,29 @@ public class PartnerApi {
 			.items());
 	}
 
+	/**
+	 * An establishment's calendar subscription URL (secret: whoever has it sees the
+	 * bookings).
+	 */
+	public record CalendarFeed(UUID establishmentId, String url, OffsetDateTime createdAt) {
+	}
+
+	public CalendarFeed calendarFeed(UUID establishmentId) {
+		return PublicApi.call(() -> this.api.get()
+			.uri("/api/bookings/v1/establishments/{id}/calendar-feed", establishmentId)
+			.retrieve()
+			.body(CalendarFeed.class));
+	}
+
+	/**
+	 * A new URL; the old one stops answering at once.
+	 * @throws ApiProblem 403 for a member who is neither owner nor manager
+	 */
+	public CalendarFeed rotateCalendarFeed(UUID establishmentId) {
+		return PublicApi.call(() -> this.api.post()
+			.uri("/api/bookings/v1/establishments/{id}/calendar-feed", establishmentId)
+			.retrieve()
+			.body(CalendarFeed.class));
+	}
+
 }

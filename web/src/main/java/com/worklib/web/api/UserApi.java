@@ -44,7 +44,7 @@ public class UserApi {
 	}
 
 	public record Establishment(UUID establishmentId, UUID partnerId, String name, Address address, String timezone,
-			List<Hours> openingHours, String description, BookingContact bookingContact) {
+			List<Hours> openingHours, String description, BookingContact bookingContact, String accessInstructions) {
 	}
 
 	public record Money(long amountMinor, String currency) {

@@ -32,7 +32,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class WebSecurity {
 
 	static final String[] PUBLIC = { "/", "/signup", "/signup/sent", "/verify-email", "/login-help",
-			"/invitations/accept", "/search", "/css/**", "/js/**", "/webjars/**", "/actuator/health",
+			"/invitations/accept", "/search", "/places/**", "/css/**", "/js/**", "/webjars/**", "/actuator/health",
 			"/actuator/health/**", "/error", "/favicon.ico", "/favicon.svg" };
 
 	@Bean

@@ -25,9 +25,9 @@ import com.worklib.platform.web.PageResponse;
 import com.worklib.platform.web.PageResponse.PageQuery;
 
 /**
- * {@code GET /availability/search?city=&date=&from=&to=&type=&capacity=}: the workspaces
- * of a city free for the whole slot, with the customer's price for it. Public: it tells
- * no one who booked.
+ * {@code GET /availability/search?city=&date=&from=&to=&type=&capacity=&establishmentId=}:
+ * the workspaces of a city free for the whole slot, with the customer's price for it.
+ * Public: it tells no one who booked.
  */
 @RestController
 @RequestMapping("/api/bookings/v1")
@@ -73,8 +73,8 @@ class AvailabilitySearchController {
 	PageResponse<Item> search(@RequestParam(required = false) String city,
 			@RequestParam(required = false) LocalDate date, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String type,
-			@RequestParam(required = false) Integer capacity, @RequestParam(required = false) Integer page,
-			@RequestParam(required = false) Integer size) {
+			@RequestParam(required = false) Integer capacity, @RequestParam(required = false) UUID establishmentId,
+			@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
 		PageQuery paging = PageQuery.of(page, size);
 		List<FieldError> errors = new ArrayList<>();
 		if (city == null || city.isBlank() || city.length() > 100) {
@@ -98,7 +98,7 @@ class AvailabilitySearchController {
 			throw new FieldValidationException(errors);
 		}
 		List<Item> items = this.search
-			.search(new AvailabilitySearch.Query(city.trim(), date, start, end, type, capacity))
+			.search(new AvailabilitySearch.Query(city.trim(), date, start, end, type, capacity, establishmentId))
 			.stream()
 			.map(AvailabilitySearchController::item)
 			.toList();

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.worklib.web.api.ApiProblem;
+import com.worklib.web.api.PartnerApi;
 import com.worklib.web.api.UserApi;
 
 /**
@@ -37,12 +38,16 @@ class ListingPages {
 
 	private final Listing listing;
 
-	ListingPages(UserApi api, Listing listing) {
+	private final PartnerApi bookings;
+
+	ListingPages(UserApi api, Listing listing, PartnerApi bookings) {
 		this.api = api;
+		this.bookings = bookings;
 		this.listing = listing;
 	}
 
-	record Place(UserApi.Establishment establishment, List<UserApi.Workspace> workspaces) {
+	record Place(UserApi.Establishment establishment, List<UserApi.Workspace> workspaces,
+			PartnerApi.CalendarFeed feed) {
 	}
 
 	record EstablishmentForm(@NotBlank @Size(max = 200) String name, @NotBlank @Size(max = 200) String line1,
@@ -51,7 +56,7 @@ class ListingPages {
 			@Size(max = 4000) String description, @NotBlank @Size(max = 254) String email,
 			@NotBlank @Size(max = 40) String phone, @Size(max = 100) String monday, @Size(max = 100) String tuesday,
 			@Size(max = 100) String wednesday, @Size(max = 100) String thursday, @Size(max = 100) String friday,
-			@Size(max = 100) String saturday, @Size(max = 100) String sunday) {
+			@Size(max = 100) String saturday, @Size(max = 100) String sunday, @Size(max = 1000) String access) {
 
 		static EstablishmentForm of(UserApi.Establishment e) {
 			UserApi.BookingContact contact = e.bookingContact() != null ? e.bookingContact()
@@ -61,7 +66,7 @@ class ListingPages {
 					e.address().city(), e.address().country(), e.timezone(), e.description(), contact.email(),
 					contact.phone(), week.get(DayOfWeek.MONDAY), week.get(DayOfWeek.TUESDAY),
 					week.get(DayOfWeek.WEDNESDAY), week.get(DayOfWeek.THURSDAY), week.get(DayOfWeek.FRIDAY),
-					week.get(DayOfWeek.SATURDAY), week.get(DayOfWeek.SUNDAY));
+					week.get(DayOfWeek.SATURDAY), week.get(DayOfWeek.SUNDAY), e.accessInstructions());
 		}
 
 		Map<DayOfWeek, String> week() {
@@ -84,20 +89,33 @@ class ListingPages {
 			Map.entry("address.postalCode", "postalCode"), Map.entry("address.city", "city"),
 			Map.entry("address.country", "country"), Map.entry("timezone", "timezone"),
 			Map.entry("description", "description"), Map.entry("bookingContact.email", "email"),
-			Map.entry("bookingContact.phone", "phone"));
+			Map.entry("bookingContact.phone", "phone"), Map.entry("accessInstructions", "access"));
 
 	@GetMapping("/partners/{partnerId}/lieux")
 	String places(@PathVariable UUID partnerId, Model model) {
 		UserApi.Partner partner = this.api.partner(partnerId);
 		List<Place> places = new ArrayList<>();
 		for (UserApi.Establishment establishment : this.api.establishments(partnerId)) {
-			places.add(new Place(establishment, this.api.workspaces(establishment.establishmentId())));
+			places.add(new Place(establishment, this.api.workspaces(establishment.establishmentId()),
+					feed(establishment.establishmentId())));
 		}
 		model.addAttribute("partner", partner);
 		model.addAttribute("tab", "lieux");
 		model.addAttribute("places", places);
 		model.addAttribute("canEdit", this.listing.canEdit(partnerId));
 		return "partner/places";
+	}
+
+	/**
+	 * A new subscription URL for the establishment's calendar: the one given before (to a
+	 * former employee, say) stops answering.
+	 */
+	@PostMapping("/partners/{partnerId}/lieux/{establishmentId}/agenda")
+	String rotateFeed(@PathVariable UUID partnerId, @PathVariable UUID establishmentId, RedirectAttributes redirect) {
+		Listing.Owned owned = this.listing.owned(partnerId, establishmentId);
+		this.bookings.rotateCalendarFeed(establishmentId);
+		redirect.addFlashAttribute("feedRotated", owned.establishment().name());
+		return "redirect:/partners/" + partnerId + "/lieux";
 	}
 
 	@GetMapping("/partners/{partnerId}/lieux/{establishmentId}")
@@ -138,6 +156,7 @@ class ListingPages {
 		body.put("openingHours", hours);
 		body.put("description", blankToNull(establishmentForm.description()));
 		body.put("bookingContact", Map.of("email", establishmentForm.email(), "phone", establishmentForm.phone()));
+		body.put("accessInstructions", blankToNull(establishmentForm.access()));
 		try {
 			this.api.updateEstablishment(establishmentId, body);
 		}
@@ -168,6 +187,16 @@ class ListingPages {
 		model.addAttribute("days", WeekHours.DAYS.stream().map(d -> d.name().toLowerCase(Locale.ROOT)).toList());
 		model.addAttribute("canEdit", this.listing.canEdit(owned.partner().partnerId()));
 		return "partner/establishment";
+	}
+
+	/** The listing is venue's: it shows while booking, which keeps feeds, is away. */
+	private PartnerApi.CalendarFeed feed(UUID establishmentId) {
+		try {
+			return this.bookings.calendarFeed(establishmentId);
+		}
+		catch (ApiProblem unavailable) {
+			return null;
+		}
 	}
 
 	private static String blankToNull(String value) {

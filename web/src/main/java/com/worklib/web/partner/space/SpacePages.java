@@ -37,6 +37,10 @@ class SpacePages {
 		for (UserApi.Membership membership : me.memberships()) {
 			partners.add(new PartnerCard(this.api.partner(membership.partnerId()), membership.role()));
 		}
+		if (partners.isEmpty()) {
+			// an employee of a client company: what they came for is the search
+			return "redirect:/search";
+		}
 		if (partners.size() == 1) {
 			return "redirect:/partners/" + partners.get(0).partner().partnerId() + (welcome != null ? "?welcome" : "");
 		}
