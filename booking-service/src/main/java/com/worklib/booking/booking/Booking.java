@@ -56,8 +56,16 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 	 */
 	public Booking cancelledByBooker(String reason, Instant now) {
 		requireActive();
+		return with(BookingStatus.CANCELLED, bookerCancellationFeeAt(now), reason, CancelledBy.BOOKER);
+	}
+
+	/**
+	 * What the booker would owe for cancelling at {@code now}: nothing before the
+	 * deadline or for a request never confirmed, the partner amount excl. VAT after.
+	 */
+	public Money bookerCancellationFeeAt(Instant now) {
 		boolean late = this.status == BookingStatus.CONFIRMED && !now.isBefore(cancellationDeadline());
-		return with(BookingStatus.CANCELLED, late ? this.price.amountExclVat() : null, reason, CancelledBy.BOOKER);
+		return late ? this.price.amountExclVat() : null;
 	}
 
 	/** A partner cancels: always free. */

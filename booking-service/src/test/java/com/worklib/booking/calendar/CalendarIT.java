@@ -121,7 +121,13 @@ class CalendarIT extends BookingIT {
 				.atTime(9, 0)
 				.atZone(PARIS)
 				.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX"))))
-			.andExpect(jsonPath("$.cancellation.lateFee.amountMinor").value(7000));
+			.andExpect(jsonPath("$.cancellation.lateFee.amountMinor").value(7000))
+			.andExpect(jsonPath("$.cancellation.feeNow").doesNotExist());
+		// the day before, after 09:00: cancelling now costs the fee
+		this.clock.set(day.minusDays(1).atTime(9, 30).atZone(PARIS).toInstant());
+		this.mvc.perform(get(API + "/bookings/" + id).with(emma()))
+			.andExpect(jsonPath("$.cancellation.feeNow.amountMinor").value(7000));
+		this.clock.reset();
 		this.mvc.perform(get(API + "/bookings/" + id).with(as(this.manager, "partner")))
 			.andExpect(jsonPath("$.cancellation").doesNotExist());
 

@@ -152,7 +152,8 @@ public class BookerApi {
 	public record Place(String establishmentName, UserApi.Address address, String phone, String accessInstructions) {
 	}
 
-	public record Cancellation(OffsetDateTime freeUntil, UserApi.Money lateFee) {
+	/** {@code feeNow}: what cancelling now costs, by booking's clock; null when free. */
+	public record Cancellation(OffsetDateTime freeUntil, UserApi.Money lateFee, UserApi.Money feeNow) {
 	}
 
 	public record CustomerBookingPrice(String unit, String quantity, UserApi.Money amountExclVat, int vatRateBps,

@@ -63,9 +63,8 @@ class MyBookingsPages {
 	String confirmCancel(@PathVariable UUID bookingId, Model model) {
 		BookerApi.MyBooking booking = this.api.booking(bookingId);
 		model.addAttribute("booking", booking);
-		// the API's own deadline and fee; the page only says which side of it now is
-		model.addAttribute("late", booking.cancellation() != null && booking.cancellation().lateFee() != null
-				&& !this.clock.instant().isBefore(booking.cancellation().freeUntil().toInstant()));
+		// the API says what cancelling now costs, by its own clock
+		model.addAttribute("late", booking.cancellation() != null && booking.cancellation().feeNow() != null);
 		return "employee/cancel";
 	}
 

@@ -75,7 +75,7 @@ class EmployeePagesIT extends PagesIT {
 				+ items.length + ",\"totalPages\":1}}";
 	}
 
-	static String myBooking(UUID id, String status, String start, String end, String freeUntil) {
+	static String myBooking(UUID id, String status, String start, String end, String freeUntil, boolean late) {
 		return """
 				{"bookingId":"%s","workspaceId":"%s","workspaceName":"Salle Fourvière","establishmentId":"%s",
 				 "status":"%s","start":"%s","end":"%s","serviceDate":"%s","timezone":"Europe/Paris",
@@ -83,8 +83,9 @@ class EmployeePagesIT extends PagesIT {
 				  "platformFee":{"amountMinor":1050,"currency":"EUR"},"customerAmountInclVat":{"amountMinor":9660,"currency":"EUR"}},
 				 "place":{"establishmentName":"L'Atelier Presqu'île","address":{"line1":"12 rue de la République",
 				  "postalCode":"69002","city":"Lyon","country":"FR"},"phone":"+33472000000","accessInstructions":"3e étage, code 4812B"},
-				 "cancellation":{"freeUntil":"%s","lateFee":{"amountMinor":7000,"currency":"EUR"}}}"""
-			.formatted(id, ROOM, ESTABLISHMENT, status, start, end, start.substring(0, 10), freeUntil);
+				 "cancellation":{"freeUntil":"%s","lateFee":{"amountMinor":7000,"currency":"EUR"}%s}}"""
+			.formatted(id, ROOM, ESTABLISHMENT, status, start, end, start.substring(0, 10), freeUntil,
+					late ? ",\"feeNow\":{\"amountMinor\":7000,\"currency\":\"EUR\"}" : "");
 	}
 
 	@BeforeAll
@@ -110,17 +111,17 @@ class EmployeePagesIT extends PagesIT {
 							 "openingHours":[{"dayOfWeek":"MONDAY","opens":"08:00","closes":"19:00"}]}"""
 						.formatted(ESTABLISHMENT, UUID.randomUUID()))));
 		String booked = myBooking(BOOKED, "REQUESTED", DAY + "T09:00:00+01:00", DAY + "T11:00:00+01:00",
-				DAY.minusDays(1) + "T09:00:00+01:00");
+				DAY.minusDays(1) + "T09:00:00+01:00", false);
 		gateway.stubFor(WireMock.post("/api/bookings/v1/bookings")
 			.willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json").withBody(booked)));
 		gateway.stubFor(WireMock.get("/api/bookings/v1/bookings/" + BOOKED).willReturn(okJson(booked)));
 		// starts in two hours: cancelling it now is late
 		var soon = java.time.ZonedDateTime.now(PARIS).plusHours(2).withMinute(0).withSecond(0).withNano(0);
 		String late = myBooking(LATE, "CONFIRMED", soon.toOffsetDateTime().toString(),
-				soon.plusHours(2).toOffsetDateTime().toString(), soon.minusDays(1).toOffsetDateTime().toString());
+				soon.plusHours(2).toOffsetDateTime().toString(), soon.minusDays(1).toOffsetDateTime().toString(), true);
 		gateway.stubFor(WireMock.get("/api/bookings/v1/bookings/" + LATE).willReturn(okJson(late)));
 		String past = myBooking(UUID.randomUUID(), "CANCELLED", "2026-01-05T09:00:00+01:00",
-				"2026-01-05T11:00:00+01:00", "2026-01-04T09:00:00+01:00");
+				"2026-01-05T11:00:00+01:00", "2026-01-04T09:00:00+01:00", false);
 		gateway.stubFor(WireMock.get(urlPathEqualTo("/api/bookings/v1/me/bookings"))
 			.willReturn(okJson("{\"items\":[" + booked + "," + late + "," + past + "]}")));
 		gateway.stubFor(WireMock.get("/api/bookings/v1/bookings/" + BOOKED + "/calendar.ics")

@@ -49,7 +49,11 @@ class BookingController {
 
 	private final Catalog catalog;
 
-	BookingController(BookingService bookings, BookingQueries queries, PartnerAccess access, Catalog catalog) {
+	private final java.time.Clock clock;
+
+	BookingController(BookingService bookings, BookingQueries queries, PartnerAccess access, Catalog catalog,
+			java.time.Clock clock) {
+		this.clock = clock;
 		this.bookings = bookings;
 		this.catalog = catalog;
 		this.queries = queries;
@@ -79,7 +83,7 @@ class BookingController {
 				user, idempotencyKey, hash(request));
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.header("Location", "/api/bookings/v1/bookings/" + result.booking().id())
-			.body(BookingResponse.of(result.booking(), true, place(result.booking())));
+			.body(BookingResponse.of(result.booking(), true, place(result.booking()), this.clock.instant()));
 	}
 
 	@GetMapping("/bookings/{bookingId}")
@@ -113,16 +117,18 @@ class BookingController {
 		PageQuery query = PageQuery.of(page, size);
 		var all = this.queries.ofBooker(CurrentUser.get().userId(), from, to);
 		var places = new java.util.HashMap<UUID, java.util.Optional<CatalogEstablishment>>();
+		var now = this.clock.instant();
 		return PageResponse.slice(all.stream()
 			.map(b -> BookingResponse.of(b, true,
-					places.computeIfAbsent(b.establishmentId(), this.catalog::establishment).orElse(null)))
+					places.computeIfAbsent(b.establishmentId(), this.catalog::establishment).orElse(null), now))
 			.toList(), query);
 	}
 
 	/** The partner's own view: partner amounts only (members see no customer price). */
 	private BookingResponse view(Booking booking, CurrentUser user) {
 		boolean partnerView = this.access.seesPartnerData(user, booking.partnerId());
-		return BookingResponse.of(booking, !partnerView && booking.bookerId().equals(user.userId()), place(booking));
+		return BookingResponse.of(booking, !partnerView && booking.bookerId().equals(user.userId()), place(booking),
+				this.clock.instant());
 	}
 
 	private CatalogEstablishment place(Booking booking) {

@@ -26,19 +26,22 @@ public record BookingResponse(UUID bookingId, UUID workspaceId, String workspace
 	 * What cancelling costs the booker (added 2026-12), while the booking holds its slot:
 	 * free until {@code freeUntil} (the same local time the day before), then
 	 * {@code lateFee}; a request not yet confirmed is free until its start, no fee.
+	 * {@code feeNow}: what cancelling at the time of the answer would cost, by booking's
+	 * clock (absent when free), so a page never judges the deadline with another clock.
 	 */
 	@JsonInclude(JsonInclude.Include.NON_NULL)
-	public record Cancellation(OffsetDateTime freeUntil, MoneyAmount lateFee) {
+	public record Cancellation(OffsetDateTime freeUntil, MoneyAmount lateFee, MoneyAmount feeNow) {
 
-		static Cancellation of(Booking b) {
+		static Cancellation of(Booking b, java.time.Instant now) {
 			if (!b.status().holdsSlot()) {
 				return null;
 			}
 			if (b.status() == com.worklib.booking.booking.BookingStatus.REQUESTED) {
-				return new Cancellation(b.start().atZone(b.timezone()).toOffsetDateTime(), null);
+				return new Cancellation(b.start().atZone(b.timezone()).toOffsetDateTime(), null, null);
 			}
+			var fee = b.bookerCancellationFeeAt(now);
 			return new Cancellation(b.cancellationDeadline().atZone(b.timezone()).toOffsetDateTime(),
-					b.price().amountExclVat().toWire());
+					b.price().amountExclVat().toWire(), fee == null ? null : fee.toWire());
 		}
 
 	}
@@ -94,10 +97,15 @@ public record BookingResponse(UUID bookingId, UUID workspaceId, String workspace
 	}
 
 	public static BookingResponse of(Booking b, boolean customerView) {
-		return of(b, customerView, null);
+		return of(b, customerView, null, null);
 	}
 
-	public static BookingResponse of(Booking b, boolean customerView, CatalogEstablishment establishment) {
+	/**
+	 * @param now when the booker asks, for what cancelling would cost; null leaves
+	 * {@code cancellation} out
+	 */
+	public static BookingResponse of(Booking b, boolean customerView, CatalogEstablishment establishment,
+			java.time.Instant now) {
 		return new BookingResponse(b.id(), b.workspaceId(), b.workspaceName(), b.establishmentId(), b.partnerId(),
 				b.status().name(), b.start().atZone(b.timezone()).toOffsetDateTime(),
 				b.end().atZone(b.timezone()).toOffsetDateTime(), b.serviceDate(), b.timezone().getId(),
@@ -105,7 +113,7 @@ public record BookingResponse(UUID bookingId, UUID workspaceId, String workspace
 				b.reason(), b.expiresAt() == null ? null : b.expiresAt().atZone(b.timezone()).toOffsetDateTime(),
 				b.createdAt().atZone(b.timezone()).toOffsetDateTime(),
 				b.updatedAt().atZone(b.timezone()).toOffsetDateTime(), b.version(), customerView ? null : Booker.of(b),
-				Place.of(establishment), customerView ? Cancellation.of(b) : null);
+				Place.of(establishment), customerView && now != null ? Cancellation.of(b, now) : null);
 	}
 
 }
