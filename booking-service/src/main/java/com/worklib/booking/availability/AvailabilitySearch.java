@@ -74,7 +74,8 @@ public class AvailabilitySearch {
 	 * and its price; {@code remaining} is the places left for desks, null for rooms.
 	 */
 	public record Offer(CatalogWorkspace workspace, CatalogEstablishment establishment, Instant start, Instant end,
-			List<CatalogWorkspace.Hours> openingHoursThatDay, PriceBreakdown price, Integer remaining) {
+			List<CatalogWorkspace.Hours> openingHoursThatDay, PriceBreakdown price, Integer remaining,
+			Instant freeCancellationUntil, boolean lateAlready) {
 	}
 
 	@Transactional(readOnly = true)
@@ -116,8 +117,9 @@ public class AvailabilitySearch {
 					continue;
 				}
 			}
+			Instant freeUntil = com.worklib.booking.booking.Booking.cancellationDeadline(c.start(), w.timezone());
 			offers.add(new Offer(w, c.listing().establishment(), c.start(), c.end(),
-					w.hoursOn(query.date().getDayOfWeek()), c.price(), remaining));
+					w.hoursOn(query.date().getDayOfWeek()), c.price(), remaining, freeUntil, !now.isBefore(freeUntil)));
 		}
 		return offers;
 	}

@@ -75,7 +75,15 @@ public record Booking(UUID id, UUID workspaceId, UUID establishmentId, UUID part
 	}
 
 	public Instant cancellationDeadline() {
-		return this.start.atZone(this.timezone).minusDays(1).toInstant();
+		return cancellationDeadline(this.start, this.timezone);
+	}
+
+	/**
+	 * The end of free cancellation for a booking starting at {@code start}: the same
+	 * local time the day before, whatever daylight saving does in between.
+	 */
+	public static Instant cancellationDeadline(Instant start, java.time.ZoneId zone) {
+		return start.atZone(zone).minusDays(1).toInstant();
 	}
 
 	private void requireActive() {

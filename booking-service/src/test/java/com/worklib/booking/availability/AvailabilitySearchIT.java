@@ -101,6 +101,8 @@ class AvailabilitySearchIT extends BookingIT {
 			.andExpect(jsonPath("$.items[0].customerPrice.vatRateBps").value(2000))
 			// cancelled late, the booker owes the partner's 70 € HT
 			.andExpect(jsonPath("$.items[0].customerPrice.lateCancellationFee.amountMinor").value(7000))
+			.andExpect(jsonPath("$.items[0].cancellation.freeUntil")
+				.value(wire(day.minusDays(1).atTime(9, 0).atZone(PARIS))))
 			.andExpect(jsonPath("$.items[0].remaining").doesNotExist());
 		// the room taken from 10:00 is free from 08:00 to 10:00
 		search("Villeurbanne", day, "08:00", "10:00").andExpect(jsonPath("$.page.totalElements").value(2));
@@ -153,6 +155,14 @@ class AvailabilitySearchIT extends BookingIT {
 		search("chambery", day, "07:00", "09:00").andExpect(jsonPath("$.page.totalElements").value(0));
 		search("chambery", day.minusDays(2), "09:00", "11:00").andExpect(jsonPath("$.page.totalElements").value(0));
 		search("chambery", day, "09:00", "11:00").andExpect(jsonPath("$.page.totalElements").value(1));
+		// the evening before, cancelling a 09:00 booking would cost its fee from the
+		// start
+		this.clock.set(day.minusDays(1).atTime(18, 0).atZone(PARIS).toInstant());
+		search("chambery", day, "09:00", "11:00")
+			.andExpect(jsonPath("$.items[0].cancellation.lateAlready").value(true));
+		this.clock.set(day.minusDays(1).atTime(8, 0).atZone(PARIS).toInstant());
+		search("chambery", day, "09:00", "11:00")
+			.andExpect(jsonPath("$.items[0].cancellation.lateAlready").value(false));
 	}
 
 	@Test

@@ -62,9 +62,17 @@ public class BookerApi {
 
 	}
 
+	/** Cancelling once booked: free until then, or late from the start. */
+	public record OfferCancellation(OffsetDateTime freeUntil, boolean lateAlready) {
+	}
+
 	/** A free workspace for the slot, with the booking that would cover it. */
 	public record Offer(OfferWorkspace workspace, OfferEstablishment establishment, Slot slot,
-			CustomerPrice customerPrice, Integer remaining) {
+			CustomerPrice customerPrice, Integer remaining, OfferCancellation cancellation) {
+
+		public ZonedDateTime freeCancellationUntil() {
+			return this.cancellation.freeUntil().atZoneSameInstant(ZoneId.of(this.establishment.timezone()));
+		}
 
 		public ZonedDateTime startAt() {
 			return this.slot.start().atZoneSameInstant(ZoneId.of(this.establishment.timezone()));

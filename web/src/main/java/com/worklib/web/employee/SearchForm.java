@@ -16,6 +16,11 @@ public class SearchForm {
 
 	private String city;
 
+	/**
+	 * ISO, as a date input sends and shows it (a locale's 03/12/2026 would show empty).
+	 */
+	@org.springframework.format.annotation.DateTimeFormat(
+			iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
 	private LocalDate date;
 
 	private String from = "09:00";

@@ -66,8 +66,9 @@ class EmployeePagesIT extends PagesIT {
 				  "openingHoursThatDay":[{"opens":"08:00:00","closes":"19:00:00"}]},
 				 "slot":{"start":"%sT%s:00+01:00","end":"%sT%s:00+01:00"},
 				 "customerPrice":{"unit":"HOUR","quantity":"2","exclVat":{"amountMinor":8050,"currency":"EUR"},"vatRateBps":2000,
-				  "inclVat":{"amountMinor":9660,"currency":"EUR"},"lateCancellationFee":{"amountMinor":7000,"currency":"EUR"}}}"""
-			.formatted(workspace, name, mode, ESTABLISHMENT, DAY, start, DAY, end);
+				  "inclVat":{"amountMinor":9660,"currency":"EUR"},"lateCancellationFee":{"amountMinor":7000,"currency":"EUR"}},
+				 "cancellation":{"freeUntil":"%sT%s:00+01:00","lateAlready":false}}"""
+			.formatted(workspace, name, mode, ESTABLISHMENT, DAY, start, DAY, end, DAY.minusDays(1), start);
 	}
 
 	static String page(String... items) {
@@ -179,6 +180,8 @@ class EmployeePagesIT extends PagesIT {
 		assertThat(html).contains("id=\"to\"").contains("aria-invalid=\"true\"");
 		assertThat(html.substring(html.indexOf("id=\"to\""))).contains("must be after from");
 		assertThat(html).contains("value=\"Lyon\"");
+		// the date input shows the date asked, as a date input reads it
+		assertThat(html).contains("value=\"" + DAY + "\"");
 	}
 
 	@Test

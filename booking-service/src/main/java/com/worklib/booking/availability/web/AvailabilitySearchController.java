@@ -64,9 +64,17 @@ class AvailabilitySearchController {
 			MoneyAmount lateCancellationFee) {
 	}
 
+	/**
+	 * Cancelling once booked: free until {@code freeUntil} (the same local time the day
+	 * before), then {@code customerPrice.lateCancellationFee}; {@code lateAlready} when
+	 * the slot starts within 24 h, so cancelling would cost the fee from the start.
+	 */
+	record Cancellation(OffsetDateTime freeUntil, boolean lateAlready) {
+	}
+
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record Item(Workspace workspace, Establishment establishment, Slot slot, CustomerPrice customerPrice,
-			Integer remaining) {
+			Integer remaining, Cancellation cancellation) {
 	}
 
 	@GetMapping("/availability/search")
@@ -138,7 +146,8 @@ class AvailabilitySearchController {
 				new CustomerPrice(p.unit().name(), p.quantity().toPlainString(),
 						p.amountExclVat().plus(p.platformFee()).toWire(), p.vatRate().bps(),
 						p.customerAmountInclVat().toWire(), p.amountExclVat().toWire()),
-				o.remaining());
+				o.remaining(),
+				new Cancellation(o.freeCancellationUntil().atZone(zone).toOffsetDateTime(), o.lateAlready()));
 	}
 
 }
