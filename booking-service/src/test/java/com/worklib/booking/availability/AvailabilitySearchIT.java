@@ -229,4 +229,24 @@ class AvailabilitySearchIT extends BookingIT {
 				.value("must be on the hour or the half hour, such as 09:00 or 09:30"));
 	}
 
+	@Test
+	void theOpenApiDocumentWalksAMobileClientThroughTheEmployeeFlowWithExamples() throws Exception {
+		String doc = this.mvc.perform(get("/v3/api-docs"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(doc);
+		String tag = com.worklib.booking.booking.web.EmployeeFlow.TAG;
+		for (String[] op : new String[][] { { "/api/bookings/v1/availability/search", "get" },
+				{ "/api/bookings/v1/bookings", "post" }, { "/api/bookings/v1/me/bookings", "get" },
+				{ "/api/bookings/v1/bookings/{bookingId}/cancel", "post" },
+				{ "/api/bookings/v1/bookings/{bookingId}/calendar.ics", "get" } }) {
+			var operation = json.path("paths").path(op[0]).path(op[1]);
+			org.assertj.core.api.Assertions.assertThat(operation.path("tags").toString()).as(op[0]).contains(tag);
+			org.assertj.core.api.Assertions.assertThat(operation.path("summary").asString()).as(op[0]).isNotBlank();
+		}
+		org.assertj.core.api.Assertions.assertThat(doc).contains("lateCancellationFee").contains("Idempotency-Key");
+	}
+
 }

@@ -78,6 +78,17 @@ class AvailabilitySearchController {
 	}
 
 	@GetMapping("/availability/search")
+	@io.swagger.v3.oas.annotations.tags.Tag(name = com.worklib.booking.booking.web.EmployeeFlow.TAG)
+	@io.swagger.v3.oas.annotations.Operation(summary = "1. Search what is free for a whole slot",
+			description = "`date`, `from`, `to` are venue-local (HH:mm on the hour or half hour). Each item is a "
+					+ "workspace free for the whole slot with the booking that would cover it (`slot`: the "
+					+ "exact range for hourly spaces, the half day or the day for the others) and its customer "
+					+ "price; `remaining` places for desks. Public. Example: "
+					+ "`GET /api/bookings/v1/availability/search?city=Lyon&date=2026-12-03&from=09:00&to=11:00&type=DESK`",
+			responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200",
+					content = @io.swagger.v3.oas.annotations.media.Content(
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "one desk",
+									value = com.worklib.booking.booking.web.EmployeeFlow.SEARCH))))
 	PageResponse<Item> search(@RequestParam(required = false) String city,
 			@RequestParam(required = false) LocalDate date, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String type,

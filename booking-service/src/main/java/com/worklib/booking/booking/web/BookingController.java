@@ -68,6 +68,17 @@ class BookingController {
 	}
 
 	@PostMapping("/bookings")
+	@io.swagger.v3.oas.annotations.tags.Tag(name = EmployeeFlow.TAG)
+	@io.swagger.v3.oas.annotations.Operation(summary = "2. Book the slot a search offered",
+			description = "Send the search item's `slot` (`start`, `end`) with an `Idempotency-Key` per form or "
+					+ "attempt: the same key and body give back the first booking (201), so a double tap or a "
+					+ "retry books once. INSTANT → CONFIRMED; REQUEST → REQUESTED, answered within 72 h. "
+					+ "409 when the slot was just taken (search again), 422 naming the rule (outside opening "
+					+ "hours, in the past, wrong granularity).",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
+					content = @io.swagger.v3.oas.annotations.media.Content(
+							examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "desk 09:00-11:00",
+									value = EmployeeFlow.BOOK))))
 	ResponseEntity<BookingResponse> create(@Valid @RequestBody CreateRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
 		CurrentUser user = CurrentUser.get();
@@ -87,6 +98,12 @@ class BookingController {
 	}
 
 	@GetMapping("/bookings/{bookingId}")
+	@io.swagger.v3.oas.annotations.tags.Tag(name = EmployeeFlow.TAG)
+	@io.swagger.v3.oas.annotations.Operation(
+			summary = "A booking: for its booker, customer prices, the place and what cancelling costs",
+			description = "The booker sees `price.customerAmountInclVat`, `place` (address, the venue's phone, "
+					+ "access instructions) and `cancellation` {freeUntil, lateFee, feeNow}: cancelling is free "
+					+ "until `freeUntil`, then costs `lateFee`; `feeNow` is what cancelling now would cost.")
 	BookingResponse get(@PathVariable UUID bookingId) {
 		CurrentUser user = CurrentUser.get();
 		return view(this.bookings.get(bookingId, user), user);
@@ -105,12 +122,19 @@ class BookingController {
 	}
 
 	@PostMapping("/bookings/{bookingId}/cancel")
+	@io.swagger.v3.oas.annotations.tags.Tag(name = EmployeeFlow.TAG)
+	@io.swagger.v3.oas.annotations.Operation(summary = "4. Cancel (show `cancellation.feeNow` first)",
+			description = "By the booker: free until 24 h before the start, then the fee is recorded on the "
+					+ "booking. 409 once it no longer holds its slot.")
 	BookingResponse cancel(@PathVariable UUID bookingId, @Valid @RequestBody(required = false) ReasonRequest request) {
 		CurrentUser user = CurrentUser.get();
 		return view(this.bookings.cancel(bookingId, request == null ? null : request.reason(), user), user);
 	}
 
 	@GetMapping("/me/bookings")
+	@io.swagger.v3.oas.annotations.tags.Tag(name = EmployeeFlow.TAG)
+	@io.swagger.v3.oas.annotations.Operation(summary = "3. My bookings",
+			description = "The booker's bookings, by start; `from`/`to` filter on the venue-local service date.")
 	PageResponse<BookingResponse> mine(@RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to, @RequestParam(required = false) Integer page,
 			@RequestParam(required = false) Integer size) {

@@ -61,6 +61,11 @@ class CalendarController {
 	}
 
 	@GetMapping("/bookings/{bookingId}/calendar.ics")
+	@io.swagger.v3.oas.annotations.tags.Tag(name = com.worklib.booking.booking.web.EmployeeFlow.TAG)
+	@io.swagger.v3.oas.annotations.Operation(summary = "5. The booking's calendar file (RFC 5545)",
+			description = "For the booker an invitation (METHOD:REQUEST, METHOD:CANCEL once it no longer holds); "
+					+ "for the partner's members a published event without the booker's address. Stable UID "
+					+ "`{bookingId}@worklib`, SEQUENCE = version, times with TZID and the zone's VTIMEZONE.")
 	ResponseEntity<String> booking(@PathVariable UUID bookingId) {
 		CurrentUser user = CurrentUser.get();
 		// the mailer's account reads files to attach them, nothing else
@@ -78,6 +83,10 @@ class CalendarController {
 	}
 
 	@GetMapping("/feeds/{secret}.ics")
+	@io.swagger.v3.oas.annotations.Operation(
+			summary = "An establishment's calendar feed (no login: the secret is the key)",
+			description = "Confirmed and requested bookings from 30 days back to 180 days ahead; 404 once the URL "
+					+ "was renewed with POST /establishments/{id}/calendar-feed.")
 	ResponseEntity<String> feed(@PathVariable String secret) {
 		if (!secret.matches("[A-Za-z0-9_-]{43}")) {
 			throw new NotFoundException("Calendar feed");
