@@ -189,10 +189,13 @@ public class Catalog {
 			params.put("capacity", minCapacity);
 		}
 		sql.append(" ORDER BY e.name, e.establishment_id, w.name, w.workspace_id");
-		return this.jdbc.sql(sql.toString())
-			.params(params)
-			.query((rs, i) -> new Listing(workspace(rs, i), establishment(rs, "establishment_name")))
-			.list();
+		Map<String, List<CatalogWorkspace.Hours>> parsed = new java.util.HashMap<>();
+		return this.jdbc.sql(sql.toString()).params(params).query((rs, i) -> {
+			// a city's workspaces share their establishments' opening hours: each text
+			// is read once, not once per workspace (most of a search's CPU otherwise)
+			List<CatalogWorkspace.Hours> opening = parsed.computeIfAbsent(rs.getString("hours"), this::hours);
+			return new Listing(workspace(rs, opening), establishment(rs, "establishment_name", opening));
+		}).list();
 	}
 
 	/** A workspace with its establishment. */
@@ -200,13 +203,16 @@ public class Catalog {
 	}
 
 	private CatalogWorkspace workspace(ResultSet rs, int row) throws SQLException {
+		return workspace(rs, hours(rs.getString("hours")));
+	}
+
+	private CatalogWorkspace workspace(ResultSet rs, List<CatalogWorkspace.Hours> opening) throws SQLException {
 		return new CatalogWorkspace(rs.getObject("workspace_id", UUID.class),
 				rs.getObject("establishment_id", UUID.class), rs.getObject("partner_id", UUID.class),
 				rs.getString("type"), rs.getString("name"), rs.getInt("capacity"), rs.getString("booking_mode"),
 				PriceUnit.valueOf(rs.getString("price_unit")),
 				Money.of(rs.getLong("price_minor"), rs.getString("currency")), new VatRate(rs.getInt("vat_rate_bps")),
-				rs.getBoolean("active"), ZoneId.of(rs.getString("timezone")), hours(rs.getString("hours")),
-				rs.getInt("platform_fee_bps"));
+				rs.getBoolean("active"), ZoneId.of(rs.getString("timezone")), opening, rs.getInt("platform_fee_bps"));
 	}
 
 	/**
@@ -214,11 +220,16 @@ public class Catalog {
 	 * row.
 	 */
 	private CatalogEstablishment establishment(ResultSet rs, String nameColumn) throws SQLException {
+		return establishment(rs, nameColumn, hours(rs.getString("hours")));
+	}
+
+	private CatalogEstablishment establishment(ResultSet rs, String nameColumn, List<CatalogWorkspace.Hours> opening)
+			throws SQLException {
 		return new CatalogEstablishment(rs.getObject("establishment_id", UUID.class),
 				rs.getObject("partner_id", UUID.class), rs.getString(nameColumn),
 				new CatalogEstablishment.Address(rs.getString("address_line1"), rs.getString("address_line2"),
 						rs.getString("postal_code"), rs.getString("city"), rs.getString("country")),
-				ZoneId.of(rs.getString("timezone")), hours(rs.getString("hours")), rs.getString("contact_phone"),
+				ZoneId.of(rs.getString("timezone")), opening, rs.getString("contact_phone"),
 				rs.getString("access_instructions"));
 	}
 
