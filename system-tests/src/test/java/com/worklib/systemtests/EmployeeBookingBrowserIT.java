@@ -256,11 +256,33 @@ class EmployeeBookingBrowserIT {
 				201);
 		Page page = browser.person("fr-FR", 375);
 		try {
+			// with the keyboard only: the defaults are tomorrow, 09:00 to 11:00
 			page.navigate(Platform.GATEWAY + "/search");
-			search(page, "09:00", "11:00", "Salle de réunion");
+			page.getByLabel("Ville").focus();
+			page.keyboard().type("Lyon");
+			page.keyboard().press("Tab");
+			assertThat(page.getByLabel("Date", new Page.GetByLabelOptions().setExact(true))).isFocused();
+			page.getByLabel("Type d'espace").focus();
+			// "Tous les types", "Poste", "Salle de réunion"
+			page.keyboard().press("ArrowDown");
+			page.keyboard().press("ArrowDown");
+			page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).focus();
+			page.keyboard().press("Enter");
+			page.waitForURL(Pattern.compile(".*type=MEETING_ROOM.*"));
 			Locator ours = page.locator("article.offer").filter(new Locator.FilterOptions().setHasText(establishment));
 			assertThat(ours.filter(new Locator.FilterOptions().setHasText("Salle Confluence " + id))).hasCount(1);
 			assertThat(ours.filter(new Locator.FilterOptions().setHasText("Salle Terreaux " + id))).hasCount(0);
+			// the establishment's day, where the room just taken shows taken at 09:00
+			ours.first()
+				.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Voir l'établissement et sa journée"))
+				.focus();
+			page.keyboard().press("Enter");
+			Locator terreaux = page.getByRole(AriaRole.LIST,
+					new Page.GetByRoleOptions().setName("Journée de Salle Terreaux " + id + ", par demi-heure"));
+			assertThat(terreaux.locator("li.taken").filter(new Locator.FilterOptions().setHasText("09:00")))
+				.hasCount(1);
+			assertThat(terreaux.locator("li.free").filter(new Locator.FilterOptions().setHasText("11:00"))).hasCount(1);
+			Browser.assertAccessible(page);
 		}
 		catch (AssertionError | RuntimeException ex) {
 			throw failed(page, ex, "employee-3");

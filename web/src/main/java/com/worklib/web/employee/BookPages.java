@@ -38,7 +38,7 @@ class BookPages {
 	}
 
 	/** An offer nearby: the same workspace at another time, or another workspace. */
-	record Alternative(BookerApi.Offer offer, LocalTime from, LocalTime to) {
+	public record Alternative(BookerApi.Offer offer, LocalTime from, LocalTime to) {
 	}
 
 	@GetMapping("/book")

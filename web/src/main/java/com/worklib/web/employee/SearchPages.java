@@ -70,7 +70,7 @@ class SearchPages {
 	}
 
 	/** An establishment's workspace and its day. */
-	record WorkspaceDay(UserApi.Workspace workspace, Timeline timeline) {
+	public record WorkspaceDay(UserApi.Workspace workspace, Timeline timeline) {
 	}
 
 	@GetMapping("/places/{establishmentId}")

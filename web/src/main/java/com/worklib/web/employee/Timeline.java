@@ -13,14 +13,15 @@ import com.worklib.web.api.BookerApi;
 /**
  * A workspace's day as the page draws it: one cell per half hour of its opening hours,
  * taken or free as the API's busy ranges say (desks: with the places it counts left). No
- * rule is decided here: the cells only lay the API's answer out.
+ * rule is decided here: the cells only lay the API's answer out. Public, as the template
+ * calls its methods.
  */
-record Timeline(List<Cell> cells) {
+public record Timeline(List<Cell> cells) {
 
-	record Cell(LocalTime start, boolean taken, Integer placesLeft) {
+	public record Cell(LocalTime start, boolean taken, Integer placesLeft) {
 	}
 
-	boolean closed() {
+	public boolean closed() {
 		return this.cells.isEmpty();
 	}
 

@@ -123,6 +123,16 @@ class EmployeePagesIT extends PagesIT {
 		gateway.stubFor(WireMock.get("/api/bookings/v1/bookings/" + LATE).willReturn(okJson(late)));
 		String past = myBooking(UUID.randomUUID(), "CANCELLED", "2026-01-05T09:00:00+01:00",
 				"2026-01-05T11:00:00+01:00", "2026-01-04T09:00:00+01:00", false);
+		gateway.stubFor(WireMock.get(urlPathEqualTo("/api/venues/v1/establishments/" + ESTABLISHMENT + "/workspaces"))
+			.willReturn(okJson("""
+					{"items":[{"workspaceId":"%s","establishmentId":"%s","type":"MEETING_ROOM","name":"Salle Fourvière",
+					 "capacity":8,"bookingMode":"REQUEST","price":{"unit":"HOUR","amountExclVat":{"amountMinor":4025,
+					 "currency":"EUR"},"vatRateBps":2000},"active":true}]}""".formatted(ROOM, ESTABLISHMENT))));
+		gateway.stubFor(WireMock.get(urlPathEqualTo("/api/bookings/v1/workspaces/" + ROOM + "/availability"))
+			.willReturn(okJson("""
+					{"date":"%s","timezone":"Europe/Paris","openingHours":[{"opens":"08:00:00","closes":"12:00:00"}],
+					 "busy":[{"start":"%sT09:00:00+01:00","end":"%sT10:30:00+01:00"}],"remainingCapacity":[]}"""
+				.formatted(DAY, DAY, DAY))));
 		gateway.stubFor(WireMock.get(urlPathEqualTo("/api/bookings/v1/me/bookings"))
 			.willReturn(okJson("{\"items\":[" + booked + "," + late + "," + past + "]}")));
 		gateway.stubFor(WireMock.get("/api/bookings/v1/bookings/" + BOOKED + "/calendar.ics")
@@ -261,6 +271,20 @@ class EmployeePagesIT extends PagesIT {
 		assertThat(ics.getContentType()).startsWith("text/calendar");
 		assertThat(ics.getHeader("Content-Disposition")).contains("worklib-" + BOOKED + ".ics");
 		assertThat(ics.getContentAsString()).contains("METHOD:REQUEST");
+	}
+
+	@Test
+	void anEstablishmentsDayShowsEachHalfHourTakenOrFree() throws Exception {
+		var response = this.mvc.perform(get("/places/" + ESTABLISHMENT).param("date", DAY.toString()))
+			.andReturn()
+			.getResponse();
+		assertThat(response.getStatus()).isEqualTo(200);
+		String html = org.springframework.web.util.HtmlUtils.htmlUnescape(response.getContentAsString());
+		String day = html.substring(html.indexOf("Journée de Salle Fourvière"), html.indexOf("</ol>"));
+		// 08:00-12:00, taken from 09:00 to 10:30: 8 cells, 3 taken
+		assertThat(day.split("<li ", -1)).hasSize(9);
+		assertThat(day.split("class=\"taken\"", -1)).hasSize(4);
+		assertThat(day.indexOf("09:00")).isLessThan(day.indexOf("occupé"));
 	}
 
 }
