@@ -71,10 +71,7 @@ class EmployeeBookingBrowserIT {
 		// open round the clock, every day: the journeys hold whatever the hour of the run
 		String row = "NN-P-L%s;Presqu'île %s SAS;%s;15;NN-E-L%s;%s;12 rue de la République;;69002;Lyon;FR;Europe/Paris;"
 				+ "mon-sun 00:00-23:59;resa@presquile-%s.test;04 72 00 00 00;%s;%s;%s;%s;%s;hour;%s;20\n";
-		String csv = "nn_partner_id;partner_legal_name;migration_email;platform_fee_percent;nn_establishment_id;"
-				+ "establishment_name;address_line1;address_line2;postal_code;city;country;timezone;opening_hours;"
-				+ "booking_contact_email;booking_contact_phone;nn_workspace_id;workspace_type;workspace_name;capacity;"
-				+ "booking_mode;price_unit;price_excl_vat;vat_rate_percent\n"
+		String csv = OpsConsoleBrowserIT.HEADER
 				+ row.formatted(id, id, owner, id, establishment, id, "NN-W-D" + id, "desk", "Plateau " + id, 4,
 						"instant", "5,00")
 				+ row.formatted(id, id, owner, id, establishment, id, "NN-W-C" + id, "meeting_room",

@@ -24,6 +24,16 @@ public abstract class PagesIT {
 		return oauth2Login().clientRegistration(this.registrations.findByRegistrationId("worklib"));
 	}
 
+	/**
+	 * The page at {@code path}, which must answer 200, as a person reads its text
+	 * ({@code &#39;} is an apostrophe).
+	 */
+	protected String text(String path) throws Exception {
+		MockHttpServletResponse response = open(path);
+		org.assertj.core.api.Assertions.assertThat(response.getStatus()).as(path).isEqualTo(200);
+		return org.springframework.web.util.HtmlUtils.htmlUnescape(response.getContentAsString());
+	}
+
 	protected MockHttpServletResponse open(String path) throws Exception {
 		return this.mvc
 			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).with(signedIn()))

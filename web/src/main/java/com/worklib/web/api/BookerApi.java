@@ -115,26 +115,15 @@ public class BookerApi {
 	}
 
 	public UserApi.Establishment establishment(UUID establishmentId) {
-		return PublicApi.call(() -> this.anonymous.get()
-			.uri("/api/venues/v1/establishments/{id}", establishmentId)
-			.retrieve()
-			.body(UserApi.Establishment.class));
+		return UserApi.establishment(this.anonymous, establishmentId);
 	}
 
 	public List<UserApi.Workspace> workspaces(UUID establishmentId) {
-		return PublicApi.call(() -> this.anonymous.get()
-			.uri("/api/venues/v1/establishments/{id}/workspaces?size=200", establishmentId)
-			.retrieve()
-			.body(new ParameterizedTypeReference<UserApi.Items<UserApi.Workspace>>() {
-			})
-			.items());
+		return UserApi.workspaces(this.anonymous, establishmentId);
 	}
 
 	public UserApi.Workspace workspace(UUID workspaceId) {
-		return PublicApi.call(() -> this.anonymous.get()
-			.uri("/api/venues/v1/workspaces/{id}", workspaceId)
-			.retrieve()
-			.body(UserApi.Workspace.class));
+		return UserApi.workspace(this.anonymous, workspaceId);
 	}
 
 	public record Range(OffsetDateTime start, OffsetDateTime end) {

@@ -70,19 +70,36 @@ public class UserApi {
 	}
 
 	public Establishment establishment(UUID establishmentId) {
-		return PublicApi.call(() -> this.api.get()
+		return establishment(this.api, establishmentId);
+	}
+
+	public List<Workspace> workspaces(UUID establishmentId) {
+		return workspaces(this.api, establishmentId);
+	}
+
+	/**
+	 * Venue's public reads, as the signed-in person (members see the contact and partner
+	 * prices) or anonymously ({@link BookerApi}).
+	 */
+	static Establishment establishment(RestClient api, UUID establishmentId) {
+		return PublicApi.call(() -> api.get()
 			.uri("/api/venues/v1/establishments/{id}", establishmentId)
 			.retrieve()
 			.body(Establishment.class));
 	}
 
-	public List<Workspace> workspaces(UUID establishmentId) {
-		return PublicApi.call(() -> this.api.get()
+	static List<Workspace> workspaces(RestClient api, UUID establishmentId) {
+		return PublicApi.call(() -> api.get()
 			.uri("/api/venues/v1/establishments/{id}/workspaces?size=200", establishmentId)
 			.retrieve()
 			.body(new org.springframework.core.ParameterizedTypeReference<Items<Workspace>>() {
 			})
 			.items());
+	}
+
+	static Workspace workspace(RestClient api, UUID workspaceId) {
+		return PublicApi
+			.call(() -> api.get().uri("/api/venues/v1/workspaces/{id}", workspaceId).retrieve().body(Workspace.class));
 	}
 
 	/** {@code PUT /establishments/{id}}: the whole establishment, as the API takes it. */
@@ -108,10 +125,7 @@ public class UserApi {
 	}
 
 	public Workspace workspace(UUID workspaceId) {
-		return PublicApi.call(() -> this.api.get()
-			.uri("/api/venues/v1/workspaces/{id}", workspaceId)
-			.retrieve()
-			.body(Workspace.class));
+		return workspace(this.api, workspaceId);
 	}
 
 	/** {@code POST /establishments/{id}/workspaces}. */

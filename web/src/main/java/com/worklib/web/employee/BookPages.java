@@ -114,13 +114,14 @@ class BookPages {
 			LocalDate date, LocalTime from, LocalTime to) {
 		List<Alternative> found = new ArrayList<>();
 		for (int shift : SHIFTS_IN_HOURS) {
-			LocalTime earlier = from.plusHours(shift);
-			LocalTime later = to.plusHours(shift);
-			// a shift that wraps past midnight is another day: not proposed
-			if ((shift > 0 && (earlier.isBefore(from) || later.isBefore(to)))
-					|| (shift < 0 && (earlier.isAfter(from) || later.isAfter(to))) || !later.isAfter(earlier)) {
+			// a shift past midnight is another day: not proposed
+			int start = from.toSecondOfDay() + shift * 3600;
+			int end = to.toSecondOfDay() + shift * 3600;
+			if (start < 0 || end >= 24 * 3600 || end <= start) {
 				continue;
 			}
+			LocalTime earlier = LocalTime.ofSecondOfDay(start);
+			LocalTime later = LocalTime.ofSecondOfDay(end);
 			find(workspace, establishment, date, earlier, later)
 				.ifPresent(o -> found.add(new Alternative(o, earlier, later)));
 		}

@@ -150,12 +150,6 @@ class EmployeePagesIT extends PagesIT {
 		registry.add("worklib.web.gateway-url", () -> gateway.baseUrl());
 	}
 
-	String html(String path) throws Exception {
-		var response = open(path);
-		assertThat(response.getStatus()).as(path).isEqualTo(200);
-		return org.springframework.web.util.HtmlUtils.htmlUnescape(response.getContentAsString());
-	}
-
 	@Test
 	void aVisitorSearchesAndSeesWhatIsFreeWithThePriceItWillCost() throws Exception {
 		var response = this.mvc
@@ -186,7 +180,7 @@ class EmployeePagesIT extends PagesIT {
 
 	@Test
 	void theApisFieldErrorsShowNextToTheFieldAndKeepWhatWasTyped() throws Exception {
-		String html = html("/search?city=Lyon&date=" + DAY + "&from=09:00&to=08:00");
+		String html = text("/search?city=Lyon&date=" + DAY + "&from=09:00&to=08:00");
 		assertThat(html).contains("id=\"to\"").contains("aria-invalid=\"true\"");
 		assertThat(html.substring(html.indexOf("id=\"to\""))).contains("must be after from");
 		assertThat(html).contains("value=\"Lyon\"");
@@ -196,7 +190,7 @@ class EmployeePagesIT extends PagesIT {
 
 	@Test
 	void theSummaryShowsThePriceTheCancellationRuleAndBooksOnceWithItsKey() throws Exception {
-		String html = html("/book?workspaceId=" + ROOM + "&date=" + DAY + "&from=09:00&to=11:00");
+		String html = text("/book?workspaceId=" + ROOM + "&date=" + DAY + "&from=09:00&to=11:00");
 		assertThat(html).contains("96,60\u00a0€ TTC")
 			.contains("80,50\u00a0€ HT + 16,10\u00a0€ de TVA")
 			.contains("ensuite, les frais d'annulation sont de 70,00\u00a0€ HT")
@@ -205,7 +199,7 @@ class EmployeePagesIT extends PagesIT {
 		String key = html.replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
 		assertThat(key).hasSize(36);
 		// a second rendering is a second form: its own key
-		assertThat(html("/book?workspaceId=" + ROOM + "&date=" + DAY + "&from=09:00&to=11:00")).doesNotContain(key);
+		assertThat(text("/book?workspaceId=" + ROOM + "&date=" + DAY + "&from=09:00&to=11:00")).doesNotContain(key);
 
 		var booked = this.mvc
 			.perform(post("/book").with(signedIn())
@@ -222,7 +216,7 @@ class EmployeePagesIT extends PagesIT {
 		assertThat(booked.getRedirectedUrl()).isEqualTo("/bookings/" + BOOKED + "?new");
 		gateway.verify(postRequestedFor(urlPathEqualTo("/api/bookings/v1/bookings")).withHeader("Idempotency-Key",
 				equalTo(key)));
-		assertThat(html("/bookings/" + BOOKED + "?new")).contains("Votre demande est envoyée")
+		assertThat(text("/bookings/" + BOOKED + "?new")).contains("Votre demande est envoyée")
 			.contains("3e étage, code 4812B")
 			.contains("tel:+33472000000");
 	}
@@ -255,16 +249,16 @@ class EmployeePagesIT extends PagesIT {
 
 	@Test
 	void myBookingsSplitUpcomingFromPastAndALateCancellationShowsItsFeeFirst() throws Exception {
-		String html = html("/bookings");
+		String html = text("/bookings");
 		String upcoming = html.substring(html.indexOf("À venir"), html.indexOf("Passées"));
 		assertThat(upcoming).contains("En attente").contains("Confirmée").contains("Ajouter à mon agenda");
 		assertThat(html.substring(html.indexOf("Passées"))).contains("Annulée");
 
-		String cancel = html("/bookings/" + LATE + "/annuler");
+		String cancel = text("/bookings/" + LATE + "/annuler");
 		assertThat(cancel)
 			.contains("Moins de 24 h avant le début, cette annulation vous sera facturée 70,00\u00a0€ HT.")
 			.contains("Confirmer l'annulation");
-		assertThat(html("/bookings/" + BOOKED + "/annuler")).contains("L'annulation est gratuite jusqu'au")
+		assertThat(text("/bookings/" + BOOKED + "/annuler")).contains("L'annulation est gratuite jusqu'au")
 			.doesNotContain("facturée");
 
 		var ics = open("/bookings/" + BOOKED + "/calendar.ics");

@@ -68,11 +68,13 @@ class CalendarController {
 					+ "`{bookingId}@worklib`, SEQUENCE = version, times with TZID and the zone's VTIMEZONE.")
 	ResponseEntity<String> booking(@PathVariable UUID bookingId) {
 		CurrentUser user = CurrentUser.get();
-		// the mailer's account reads files to attach them, nothing else
-		Booking booking = user.hasRealmRole(CALENDARS_ROLE)
+		// the mailer's account reads files to attach them to the booker's mails, nothing
+		// else
+		boolean mailer = user.hasRealmRole(CALENDARS_ROLE);
+		Booking booking = mailer
 				? this.bookings.find(bookingId).orElseThrow(() -> new NotFoundException("Booking " + bookingId))
 				: this.bookings.get(bookingId, user);
-		boolean forBooker = booking.bookerId().equals(user.userId()) || user.hasRealmRole(CALENDARS_ROLE);
+		boolean forBooker = mailer || booking.bookerId().equals(user.userId());
 		String ics = this.files.booking(booking, this.catalog.establishment(booking.establishmentId()).orElse(null),
 				forBooker ? CalendarFiles.Audience.BOOKER : CalendarFiles.Audience.PARTNER);
 		return ResponseEntity.ok()

@@ -128,16 +128,9 @@ class InvoicePagesIT extends PagesIT {
 		registry.add("worklib.web.gateway-url", () -> gateway.baseUrl());
 	}
 
-	String page(String path) throws Exception {
-		MockHttpServletResponse response = open(path);
-		assertThat(response.getStatus()).as(path).isEqualTo(200);
-		// the text as a person reads it: &#39; is an apostrophe
-		return org.springframework.web.util.HtmlUtils.htmlUnescape(response.getContentAsString());
-	}
-
 	@Test
 	void theStatementShowsEachLinesUnitQuantityAndPriceWithARunningTotal() throws Exception {
-		String html = page("/partners/" + PARTNER + "/factures?month=2027-01");
+		String html = text("/partners/" + PARTNER + "/factures?month=2027-01");
 		String statement = html.substring(html.indexOf("Relevé : janvier 2027"), html.indexOf("Vos factures"));
 		// 12,35 € × 3 h, then a day at 22 €, then the late fee: 37,05 → 59,05 → 96,10
 		assertThat(statement).contains("12,35\u00a0€ HT")
@@ -162,7 +155,7 @@ class InvoicePagesIT extends PagesIT {
 
 	@Test
 	void anInvoiceExplainsItsLinesAndItsVatToTheCent() throws Exception {
-		String html = page("/partners/" + PARTNER + "/invoices/" + INVOICE);
+		String html = text("/partners/" + PARTNER + "/invoices/" + INVOICE);
 		assertThat(html).contains("Facture ATEL-2027-00004").contains("Atelier du Lac SAS").contains("2026-12-v1");
 		String explained = html.substring(html.indexOf("Le calcul, au centime près"));
 		assertThat(explained).contains("3 × 1\u00a0235 centimes = 3\u00a0705 centimes HT");
@@ -196,7 +189,7 @@ class InvoicePagesIT extends PagesIT {
 
 	@Test
 	void aManagerSeesTheStatementButNotTheInvoices() throws Exception {
-		String html = page("/partners/" + MANAGED + "/factures?month=2027-01");
+		String html = text("/partners/" + MANAGED + "/factures?month=2027-01");
 		assertThat(html).contains("Rien à facturer pour ce mois")
 			.contains("visibles des rôles Propriétaire et Finance");
 		gateway.verify(0, getRequestedFor(urlPathEqualTo("/api/billing/v1/partners/" + MANAGED + "/invoices")));
