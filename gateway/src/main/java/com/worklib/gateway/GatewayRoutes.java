@@ -2,7 +2,6 @@ package com.worklib.gateway;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -13,7 +12,6 @@ import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4jBulkheadConfigurationBuilder;
 import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
-import org.springframework.cloud.gateway.filter.factory.RetryGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import org.springframework.cloud.gateway.route.RouteLocator;
@@ -23,7 +21,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -58,13 +55,16 @@ class GatewayRoutes {
 			routes.route(id, r -> r.path(service.path() + "/**")
 				.filters(f -> protect(f, id, properties.maxRequestSizeOf(service), clientKeyResolver, rateLimiter))
 				.uri(service.uri()));
-			routes.route(id + "-api-docs",
-					r -> r.path("/api-docs/" + id)
-						.and()
-						.method(HttpMethod.GET)
-						.filters(f -> f.setPath("/v3/api-docs")
-							.circuitBreaker(c -> c.setName(id).setFallbackUri("forward:" + FallbackController.PATH)))
-						.uri(service.uri()));
+			// the documents after every service and Keycloak: routes are tried in order
+			// on
+			// every request, and these are the rarest
+			routes.route(id + "-api-docs", r -> r.order(API_DOCS_ORDER)
+				.path("/api-docs/" + id)
+				.and()
+				.method(HttpMethod.GET)
+				.filters(
+						f -> f.setPath("/v3/api-docs").filter(new RouteFailures(id)).circuitBreaker(c -> c.setName(id)))
+				.uri(service.uri()));
 		});
 		if (properties.keycloakUri() != null) {
 			routes.route("keycloak",
@@ -98,6 +98,8 @@ class GatewayRoutes {
 		return routes.build();
 	}
 
+	static final int API_DOCS_ORDER = 100;
+
 	/** The path of the ops console's Neo-nomade upload form. */
 	static final String WEB_IMPORTS_PATH = "/ops/imports";
 
@@ -114,24 +116,17 @@ class GatewayRoutes {
 				.request(request -> request.headers(
 						h -> h.set(ClientAddressSeal.HEADER, seal.seal(InternalHeadersFilter.clientAddress(exchange)))))
 				.build()))
-			.circuitBreaker(c -> c.setName(id).setFallbackUri("forward:" + FallbackController.PATH));
+			.filter(new RouteFailures(id))
+			.circuitBreaker(c -> c.setName(id));
 	}
 
 	private static GatewayFilterSpec protect(GatewayFilterSpec f, String id, DataSize maxRequestSize,
 			KeyResolver keyResolver, RateLimiter<Object> rateLimiter) {
 		return f.filter(new BodySizeLimit(maxRequestSize))
 			.requestRateLimiter(c -> c.setRateLimiter(rateLimiter).setKeyResolver(keyResolver).setDenyEmptyKey(false))
-			.circuitBreaker(c -> c.setName(id).setFallbackUri("forward:" + FallbackController.PATH))
-			.retry(GatewayRoutes::retryIdempotentReads);
-	}
-
-	static void retryIdempotentReads(RetryGatewayFilterFactory.RetryConfig retry) {
-		retry.setRetries(2)
-			.setMethods(HttpMethod.GET)
-			.setStatuses(HttpStatus.BAD_GATEWAY, HttpStatus.SERVICE_UNAVAILABLE)
-			.setSeries()
-			.setExceptions(java.io.IOException.class, TimeoutException.class)
-			.setBackoff(Duration.ofMillis(50), Duration.ofMillis(400), 2, false);
+			.filter(new RouteFailures(id))
+			.circuitBreaker(c -> c.setName(id))
+			.filter(new ReadRetry());
 	}
 
 	/**

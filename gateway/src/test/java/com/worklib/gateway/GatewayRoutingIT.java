@@ -453,6 +453,87 @@ class GatewayRoutingIT {
 					.withHeader("Content-Length", equalTo("20000")));
 	}
 
+	/**
+	 * A chunked body that never ends is refused once it passes the route's limit: the
+	 * gateway holds at most the limit, whatever the client keeps sending.
+	 */
+	@Test
+	void refusesAnEndlessChunkedBodyOnceItPassesTheLimit() throws Exception {
+		try (var socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(15_000);
+			var out = socket.getOutputStream();
+			out.write(("POST /api/identity/v1/signup HTTP/1.1\r\nHost: localhost\r\n"
+					+ "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			Thread sender = Thread.ofVirtual().start(() -> {
+				byte[] chunk = ("10000\r\n" + "a".repeat(0x10000) + "\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+				try {
+					// 64 KB at a time, up to 1 GB: far more than this gateway's heap
+					for (int i = 0; i < 16_384 && !Thread.currentThread().isInterrupted(); i++) {
+						out.write(chunk);
+					}
+				}
+				catch (java.io.IOException closed) {
+					// the gateway answered and closed the connection
+				}
+			});
+			var in = new java.io.BufferedReader(
+					new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+			org.assertj.core.api.Assertions.assertThat(in.readLine()).startsWith("HTTP/1.1 413");
+			sender.interrupt();
+		}
+		backend.verify(0, com.github.tomakehurst.wiremock.client.WireMock
+			.postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/identity/v1/signup")));
+	}
+
+	/** A read that met a restarting service is sent again; a write never is. */
+	@Test
+	void sendsAGetAgainAfterA503ButNeverAPost() {
+		backend.stubFor(any(urlPathEqualTo("/api/venues/v1/flaky")).inScenario("flaky")
+			.whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("back"));
+		backend.stubFor(any(urlPathEqualTo("/api/venues/v1/flaky")).inScenario("flaky")
+			.whenScenarioStateIs("back")
+			.willReturn(
+					aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{\"ok\":1}")));
+		String token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
+		this.client.get()
+			.uri("/api/venues/v1/flaky")
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.ok")
+			.isEqualTo(1);
+		backend.verify(2, com.github.tomakehurst.wiremock.client.WireMock
+			.getRequestedFor(urlPathEqualTo("/api/venues/v1/flaky")));
+
+		backend.stubFor(any(urlPathEqualTo("/api/venues/v1/flaky-write")).willReturn(aResponse().withStatus(503)));
+		this.client.post()
+			.uri("/api/venues/v1/flaky-write")
+			.header("Authorization", "Bearer " + token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503);
+		backend.verify(1, com.github.tomakehurst.wiremock.client.WireMock
+			.postRequestedFor(urlPathEqualTo("/api/venues/v1/flaky-write")));
+		// three tries at most
+		backend.stubFor(any(urlPathEqualTo("/api/venues/v1/down")).willReturn(aResponse().withStatus(502)));
+		this.client.get()
+			.uri("/api/venues/v1/down")
+			.header("Authorization", "Bearer " + token)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(502);
+		backend.verify(3,
+				com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo("/api/venues/v1/down")));
+	}
+
 	@Test
 	void answersCorsPreflightsForAllowedOriginsOnlyAndSetsSecurityHeaders() {
 		this.client.options()
@@ -505,6 +586,23 @@ class GatewayRoutingIT {
 		org.assertj.core.api.Assertions.assertThat(received).hasSize(1);
 		org.assertj.core.api.Assertions.assertThat(received.get(0).getHeader("traceparent"))
 			.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+		// a client's trace goes on: same trace, the gateway's span as the parent
+		String clients = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+		this.client.get()
+			.uri("/api/bookings/v1/whoami?trace=client")
+			.header("Authorization", "Bearer " + KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE))
+			.header("traceparent", clients)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		String relayed = backend
+			.findAll(anyRequestedFor(
+					com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/api/bookings/v1/whoami?trace=client")))
+			.get(0)
+			.getHeader("traceparent");
+		org.assertj.core.api.Assertions.assertThat(relayed)
+			.startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+			.isNotEqualTo(clients);
 	}
 
 	@Test
