@@ -38,9 +38,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Drives {@code POST /bookings} over HTTP on booking-service (real PostgreSQL, Kafka,
- * Keycloak tokens) with many concurrent clients. A third of the requests deliberately
- * collide with another one; the benchmark checks that no slot was booked twice and prints
- * bookings/s and latencies.
+ * Keycloak tokens) with many concurrent clients, straight to the service and then, in the
+ * same run, through the gateway (its own days, same traffic). A third of the requests
+ * deliberately collide with another one; the benchmark checks that no slot was booked
+ * twice and prints bookings/s and latencies.
  */
 class BookingThroughputBenchmark {
 
@@ -58,6 +59,9 @@ class BookingThroughputBenchmark {
 
 	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
+	/** Also through the gateway, in the same run (ADR 26); false: straight only. */
+	static final boolean VIA_GATEWAY = Boolean.parseBoolean(System.getProperty("benchmark.viaGateway", "true"));
+
 	@Test
 	void postBookings() throws Exception {
 		String host = HostConditions.calibrate();
@@ -69,40 +73,47 @@ class BookingThroughputBenchmark {
 						keycloak.issuer(), "WORKLIB_JWKS_URI", keycloak.jwksUri()),
 				List.of("--spring.datasource.hikari.maximum-pool-size=20",
 						"--spring.threads.virtual.enabled=" + System.getProperty("benchmark.virtualThreads", "true")));
-		int port = service.port;
-		try (service) {
-			List<UUID> rooms = seed(port);
+		ServiceProcess gateway = VIA_GATEWAY ? ServiceProcess.start("gateway",
+				List.of("-Xmx256m", "-XX:+UseSerialGC",
+						"-Dreactor.netty.native=" + System.getProperty("benchmark.nettyNative", "true")),
+				java.util.Map.of("WORKLIB_ISSUER_URI", keycloak.issuer(), "WORKLIB_JWKS_URI", keycloak.jwksUri(),
+						"BOOKING_URI", service.baseUrl(), "KEYCLOAK_URI", "http://127.0.0.1:" + keycloak.port(),
+						"GATEWAY_USER_RATE", "1000000", "GATEWAY_USER_BURST", "1000000"),
+				List.of()) : null;
+		try (service; gateway) {
+			List<UUID> rooms = seed(service.port);
 			JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
 					db.jdbcUrl(), db.username(), db.password()));
 			String token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
-
-			LocalDate first = LocalDate.now(PARIS).plusDays(2);
 			HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(CLIENTS)).build();
-			// warm-up: the same traffic on other days, until the JIT has compiled the
-			// request path (a cold JVM spends more than one of the two cores compiling
-			// during the first few thousand requests, which is not the service's
-			// throughput)
-			for (int round = 0; round < WARMUP_ROUNDS; round++) {
-				Round warmup = drive(http, port, token, bodies(rooms, first.plusDays(DAYS * (round + 1) + 1)));
-				System.out.printf("BENCHMARK warm-up round %d: %.0f requests/s, %d created, %d refused, %d other%n",
-						round + 1, warmup.requests() / warmup.seconds(), warmup.created(), warmup.conflicts(),
-						warmup.others());
-			}
-			List<String> bodies = bodies(rooms, first);
-			int distinctSlots = ROOMS * DAYS * HOURS_PER_DAY;
 			Map<String, Supplier<Duration>> processes = new LinkedHashMap<>();
 			processes.put("booking-service", service::cpuTime);
 			processes.put("PostgreSQL", HostConditions::postgresCpuTime);
+			if (gateway != null) {
+				processes.put("gateway", gateway::cpuTime);
+			}
 			processes.put("load generator", HostConditions::clientCpuTime);
-			var window = HostConditions.window(processes);
-			Round round = drive(http, port, token, bodies);
-			String costs = window.end(bodies.size());
-			int created = round.created();
-			int conflicts = round.conflicts();
-			int others = round.others();
-			long[] latencies = round.latencies();
-			double seconds = round.seconds();
-			Arrays.sort(latencies);
+			// each mode books its own days: rounds never collide with each other
+			LocalDate first = LocalDate.now(PARIS).plusDays(2);
+			int[] rounds = { 0 };
+			java.util.function.Supplier<LocalDate> nextDays = () -> first.plusDays((long) (DAYS + 1) * rounds[0]++);
+			Map<String, String> modes = new LinkedHashMap<>();
+			modes.put("straight to booking-service", service.baseUrl());
+			if (gateway != null) {
+				modes.put("through the gateway", gateway.baseUrl());
+			}
+			// every mode warmed up before any is measured: booking-service's JIT keeps
+			// compiling for several rounds, and the mode measured last would look cheaper
+			for (var mode : modes.entrySet()) {
+				warmUp(mode.getKey(), mode.getValue(), http, token, rooms, nextDays);
+			}
+			List<Measured> measured = new ArrayList<>();
+			for (var mode : modes.entrySet()) {
+				List<String> bodies = bodies(rooms, nextDays.get());
+				var window = HostConditions.window(processes);
+				Round round = drive(http, mode.getValue(), token, bodies);
+				measured.add(new Measured(mode.getKey(), round, window.end(bodies.size())));
+			}
 			long active = jdbc.sql("SELECT count(*) FROM booking WHERE status IN ('REQUESTED', 'CONFIRMED')")
 				.query(Long.class)
 				.single();
@@ -111,23 +122,49 @@ class BookingThroughputBenchmark {
 					AND tstzrange(a.start_at, a.end_at) && tstzrange(b.start_at, b.end_at)
 					WHERE a.status IN ('REQUESTED', 'CONFIRMED') AND b.status IN ('REQUESTED', 'CONFIRMED')
 					""").query(Long.class).single();
-
+			int distinctSlots = ROOMS * DAYS * HOURS_PER_DAY;
 			System.out.printf(
-					"%nBENCHMARK POST /bookings: %d requests (%d distinct slots, %d deliberate collisions), %d clients%n",
-					bodies.size(), distinctSlots, bodies.size() - distinctSlots, CLIENTS);
-			System.out.printf(
-					"BENCHMARK   %d created, %d refused 409, %d other; %.1f s; %.0f requests/s, %.0f bookings/s%n",
-					created, conflicts, others, seconds, bodies.size() / seconds, created / seconds);
-			System.out.printf("BENCHMARK   latency p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
-					millis(latencies, 0.50), millis(latencies, 0.90), millis(latencies, 0.99),
-					latencies[latencies.length - 1] / 1_000_000);
+					"%nBENCHMARK POST /bookings: %d requests a round (%d distinct slots, %d deliberate collisions), %d clients, %d warm-up rounds per mode%n",
+					measured.get(0).round().requests(), distinctSlots,
+					measured.get(0).round().requests() - distinctSlots, CLIENTS, WARMUP_ROUNDS);
+			for (Measured m : measured) {
+				Round round = m.round();
+				System.out.printf(
+						"BENCHMARK   %-28s %d created, %d refused 409, %d other; %.1f s; %.0f requests/s, %.0f bookings/s; p50 %d ms, p90 %d ms, p99 %d ms, max %d ms%n",
+						m.mode() + ":", round.created(), round.conflicts(), round.others(), round.seconds(),
+						round.requests() / round.seconds(), round.created() / round.seconds(),
+						millis(round.latencies(), 0.50), millis(round.latencies(), 0.90),
+						millis(round.latencies(), 0.99), round.latencies()[round.latencies().length - 1] / 1_000_000);
+				System.out.printf("BENCHMARK   %-28s %s%n", "", m.costs());
+			}
 			System.out.printf("BENCHMARK   double bookings: %d%n", doubleBooked);
-			System.out.printf("BENCHMARK   %s%nBENCHMARK   %s%n%n", costs, host);
+			System.out.printf("BENCHMARK   %s%n%n", host);
 
-			assertThat(others).isZero();
-			assertThat(created).isEqualTo(distinctSlots);
-			assertThat(active).isEqualTo(distinctSlots * (WARMUP_ROUNDS + 1L));
+			for (Measured m : measured) {
+				assertThat(m.round().others()).as(m.mode() + ": answers other than 201 and 409").isZero();
+				assertThat(m.round().created()).as(m.mode() + ": bookings created").isEqualTo(distinctSlots);
+			}
+			assertThat(active).isEqualTo(distinctSlots * (WARMUP_ROUNDS + 1L) * measured.size());
 			assertThat(doubleBooked).isZero();
+		}
+	}
+
+	record Measured(String mode, Round round, String costs) {
+	}
+
+	/**
+	 * {@link #WARMUP_ROUNDS} rounds of the same traffic on later days, until the JIT has
+	 * compiled the request path (a cold JVM spends more than one of the two cores
+	 * compiling during the first few thousand requests, which is not the service's
+	 * throughput).
+	 */
+	static void warmUp(String mode, String baseUrl, HttpClient http, String token, List<UUID> rooms,
+			java.util.function.Supplier<LocalDate> nextDays) throws Exception {
+		for (int round = 0; round < WARMUP_ROUNDS; round++) {
+			Round warmup = drive(http, baseUrl, token, bodies(rooms, nextDays.get()));
+			System.out.printf("BENCHMARK %s, warm-up round %d: %.0f requests/s, %d created, %d refused, %d other%n",
+					mode, round + 1, warmup.requests() / warmup.seconds(), warmup.created(), warmup.conflicts(),
+					warmup.others());
 		}
 	}
 
@@ -159,7 +196,7 @@ class BookingThroughputBenchmark {
 	}
 
 	/** Sends every body once from {@link #CLIENTS} concurrent clients. */
-	static Round drive(HttpClient http, int port, String token, List<String> bodies) throws Exception {
+	static Round drive(HttpClient http, String baseUrl, String token, List<String> bodies) throws Exception {
 		AtomicInteger created = new AtomicInteger();
 		AtomicInteger conflicts = new AtomicInteger();
 		AtomicInteger others = new AtomicInteger();
@@ -171,7 +208,7 @@ class BookingThroughputBenchmark {
 				int index = i;
 				futures.add(clients.submit(() -> {
 					long t0 = System.nanoTime();
-					int status = post(http, port, token, bodies.get(index));
+					int status = post(http, baseUrl, token, bodies.get(index));
 					latencies[index] = System.nanoTime() - t0;
 					(status == 201 ? created : status == 409 ? conflicts : others).incrementAndGet();
 				}));
@@ -185,10 +222,10 @@ class BookingThroughputBenchmark {
 		return new Round(bodies.size(), created.get(), conflicts.get(), others.get(), latencies, seconds);
 	}
 
-	static int post(HttpClient http, int port, String token, String body) {
+	static int post(HttpClient http, String baseUrl, String token, String body) {
 		try {
 			return http
-				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/bookings/v1/bookings"))
+				.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/bookings/v1/bookings"))
 					.header("Authorization", "Bearer " + token)
 					.header("Content-Type", "application/json")
 					.timeout(Duration.ofSeconds(30))
