@@ -40,6 +40,11 @@ class GatewayLatencyBenchmark {
 
 	static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("benchmark.seconds", 30));
 
+	/**
+	 * Also through {@link BareProxy}: what any proxy on this HTTP stack costs at least.
+	 */
+	static final boolean FLOOR = Boolean.getBoolean("benchmark.floor");
+
 	@Test
 	void gatewayOverheadAtAFixedRate() throws Exception {
 		String host = HostConditions.calibrate();
@@ -85,6 +90,7 @@ class GatewayLatencyBenchmark {
 			window = HostConditions.window(processes);
 			Result through = openLoop(http, viaGateway, token, MEASURE);
 			String throughCosts = window.end(through.sorted.length);
+			String floor = FLOOR ? floor(http, billing, processes) : null;
 
 			System.out.printf("%nBENCHMARK GET /api/billing/v1/whoami open-loop at %d req/s for %d s each%n", RATE,
 					MEASURE.toSeconds());
@@ -94,10 +100,57 @@ class GatewayLatencyBenchmark {
 					"BENCHMARK   the gateway adds: p50 %+.1f ms, p90 %+.1f ms, p99 %+.1f ms (target p99 <= 10 ms)%n",
 					through.p(0.50) - straight.p(0.50), through.p(0.90) - straight.p(0.90),
 					through.p(0.99) - straight.p(0.99));
-			System.out.printf("BENCHMARK   %s%nBENCHMARK   straight: %s%nBENCHMARK   through:  %s%n%n", host,
+			System.out.printf("BENCHMARK   %s%nBENCHMARK   straight: %s%nBENCHMARK   through:  %s%n", host,
 					straightCosts, throughCosts);
+			if (floor != null) {
+				System.out.println("BENCHMARK   through a bare reactor-netty proxy (no checks at all): " + floor);
+			}
+			System.out.println();
 			assertThat(straight.errors).as("failed requests straight to the service").isZero();
 			assertThat(through.errors).as("failed requests through the gateway").isZero();
+		}
+	}
+
+	/**
+	 * The same traffic through {@link BareProxy}, warmed up like the gateway: its result
+	 * and CPU per request.
+	 */
+	static String floor(HttpClient http, ServiceProcess billing, Map<String, Supplier<Duration>> processes)
+			throws Exception {
+		int port = com.worklib.platform.test.FreePorts.find();
+		Process proxy = new ProcessBuilder(
+				java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+				"-XX:+UseSerialGC", "-Dreactor.netty.native=false", "-cp", System.getProperty("java.class.path"),
+				BareProxy.class.getName(), String.valueOf(port), billing.baseUrl())
+			.inheritIO()
+			.start();
+		try {
+			URI viaProxy = URI.create("http://127.0.0.1:" + port + "/api/billing/v1/whoami");
+			String token = KeycloakSupport.tokenFor(KeycloakSupport.EMPLOYEE);
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (true) {
+				try {
+					http.send(HttpRequest.newBuilder(viaProxy).header("Authorization", "Bearer " + token).build(),
+							HttpResponse.BodyHandlers.discarding());
+					break;
+				}
+				catch (java.io.IOException notYet) {
+					assertThat(System.nanoTime()).as("BareProxy listening").isLessThan(deadline);
+					Thread.sleep(200);
+				}
+			}
+			warmUp(http, viaProxy, token);
+			openLoop(http, viaProxy, token, WARM_UP);
+			Map<String, Supplier<Duration>> measured = new LinkedHashMap<>(processes);
+			measured.put("bare proxy", () -> proxy.toHandle().info().totalCpuDuration().orElseThrow());
+			var window = HostConditions.window(measured);
+			Result result = openLoop(http, viaProxy, token, MEASURE);
+			assertThat(result.errors).as("failed requests through the bare proxy").isZero();
+			return result + "; " + window.end(result.sorted.length);
+		}
+		finally {
+			proxy.destroy();
+			proxy.waitFor(10, TimeUnit.SECONDS);
 		}
 	}
 
