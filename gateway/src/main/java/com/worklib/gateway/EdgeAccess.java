@@ -34,7 +34,7 @@ final class EdgeAccess implements ReactiveAuthorizationManager<AuthorizationCont
 
 	private static final PathPattern API = PathPatternParser.defaultInstance.parse("/api/**");
 
-	private static final Mono<AuthorizationResult> GRANTED = Mono.just(new AuthorizationDecision(true));
+	private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
 
 	private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
 
@@ -59,10 +59,10 @@ final class EdgeAccess implements ReactiveAuthorizationManager<AuthorizationCont
 	@Override
 	public Mono<AuthorizationResult> authorize(Mono<Authentication> authentication, AuthorizationContext context) {
 		if (!needsToken(context.getExchange().getRequest())) {
-			return GRANTED;
+			return Mono.just(GRANTED);
 		}
 		return authentication
-			.<AuthorizationResult>map(a -> new AuthorizationDecision(a.isAuthenticated() && !this.trust.isAnonymous(a)))
+			.<AuthorizationResult>map(a -> a.isAuthenticated() && !this.trust.isAnonymous(a) ? GRANTED : DENIED)
 			.defaultIfEmpty(DENIED);
 	}
 

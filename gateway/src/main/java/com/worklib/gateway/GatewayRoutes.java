@@ -58,13 +58,13 @@ class GatewayRoutes {
 			// the documents after every service and Keycloak: routes are tried in order
 			// on
 			// every request, and these are the rarest
-			routes.route(id + "-api-docs", r -> r.order(API_DOCS_ORDER)
-				.path("/api-docs/" + id)
-				.and()
-				.method(HttpMethod.GET)
-				.filters(
-						f -> f.setPath("/v3/api-docs").filter(new RouteFailures(id)).circuitBreaker(c -> c.setName(id)))
-				.uri(service.uri()));
+			routes.route(id + "-api-docs",
+					r -> r.order(API_DOCS_ORDER)
+						.path("/api-docs/" + id)
+						.and()
+						.method(HttpMethod.GET)
+						.filters(f -> breaker(f.setPath("/v3/api-docs"), id))
+						.uri(service.uri()));
 		});
 		if (properties.keycloakUri() != null) {
 			routes.route("keycloak",
@@ -110,23 +110,28 @@ class GatewayRoutes {
 	 */
 	private static GatewayFilterSpec toWeb(GatewayFilterSpec f, String id, DataSize maxRequestSize,
 			ClientAddressSeal seal) {
-		return f.preserveHostHeader()
+		GatewayFilterSpec sealed = f.preserveHostHeader()
 			.filter(new BodySizeLimit(maxRequestSize))
 			.filter((exchange, chain) -> chain.filter(exchange.mutate()
 				.request(request -> request.headers(
 						h -> h.set(ClientAddressSeal.HEADER, seal.seal(InternalHeadersFilter.clientAddress(exchange)))))
-				.build()))
-			.filter(new RouteFailures(id))
-			.circuitBreaker(c -> c.setName(id));
+				.build()));
+		return breaker(sealed, id);
 	}
 
 	private static GatewayFilterSpec protect(GatewayFilterSpec f, String id, DataSize maxRequestSize,
 			KeyResolver keyResolver, RateLimiter<Object> rateLimiter) {
-		return f.filter(new BodySizeLimit(maxRequestSize))
-			.requestRateLimiter(c -> c.setRateLimiter(rateLimiter).setKeyResolver(keyResolver).setDenyEmptyKey(false))
-			.filter(new RouteFailures(id))
-			.circuitBreaker(c -> c.setName(id))
-			.filter(new ReadRetry());
+		GatewayFilterSpec limited = f.filter(new BodySizeLimit(maxRequestSize))
+			.requestRateLimiter(c -> c.setRateLimiter(rateLimiter).setKeyResolver(keyResolver).setDenyEmptyKey(false));
+		return breaker(limited, id).filter(new ReadRetry());
+	}
+
+	/**
+	 * The route's circuit breaker (with its time limiter and bulkhead), and just outside
+	 * it the problem+json a client gets when it gives up ({@link RouteFailures}).
+	 */
+	private static GatewayFilterSpec breaker(GatewayFilterSpec f, String id) {
+		return f.filter(new RouteFailures(id)).circuitBreaker(c -> c.setName(id));
 	}
 
 	/**

@@ -11,7 +11,6 @@ import io.micrometer.tracing.propagation.Propagator;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
-
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
@@ -104,8 +103,9 @@ class InternalHeadersFilter implements GlobalFilter, Ordered {
 	 */
 	private static Span serverSpan(ServerWebExchange exchange) {
 		return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-			.map(context -> context.get(TracingObservationHandler.TracingContext.class))
-			.map(tracing -> ((TracingObservationHandler.TracingContext) tracing).getSpan())
+			.map(context -> context.<TracingObservationHandler.TracingContext>get(
+					TracingObservationHandler.TracingContext.class))
+			.map(TracingObservationHandler.TracingContext::getSpan)
 			.orElse(null);
 	}
 

@@ -32,7 +32,7 @@ final class ReadRetry implements GatewayFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		if (exchange.getRequest().getMethod() != HttpMethod.GET) {
+		if (!HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
 			return chain.filter(exchange);
 		}
 		return attempt(exchange, chain, 0);
