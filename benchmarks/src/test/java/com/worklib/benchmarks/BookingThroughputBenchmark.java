@@ -73,13 +73,7 @@ class BookingThroughputBenchmark {
 						keycloak.issuer(), "WORKLIB_JWKS_URI", keycloak.jwksUri()),
 				List.of("--spring.datasource.hikari.maximum-pool-size=20",
 						"--spring.threads.virtual.enabled=" + System.getProperty("benchmark.virtualThreads", "true")));
-		ServiceProcess gateway = VIA_GATEWAY ? ServiceProcess.start("gateway",
-				List.of("-Xmx256m", "-XX:+UseSerialGC",
-						"-Dreactor.netty.native=" + System.getProperty("benchmark.nettyNative", "true")),
-				java.util.Map.of("WORKLIB_ISSUER_URI", keycloak.issuer(), "WORKLIB_JWKS_URI", keycloak.jwksUri(),
-						"BOOKING_URI", service.baseUrl(), "KEYCLOAK_URI", "http://127.0.0.1:" + keycloak.port(),
-						"GATEWAY_USER_RATE", "1000000", "GATEWAY_USER_BURST", "1000000"),
-				List.of()) : null;
+		ServiceProcess gateway = VIA_GATEWAY ? ServiceProcess.gateway(keycloak, "BOOKING_URI", service) : null;
 		try (service; gateway) {
 			List<UUID> rooms = seed(service.port);
 			JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(

@@ -56,15 +56,7 @@ class GatewayLatencyBenchmark {
 				merge(common,
 						Map.of("DATABASE_URL", db.jdbcUrl(), "DATABASE_USER", db.username(), "DATABASE_PASSWORD",
 								db.password(), "KAFKA_BOOTSTRAP_SERVERS", KafkaSupport.bootstrapServers())),
-				List.of());
-				ServiceProcess gateway = ServiceProcess.start("gateway",
-						List.of("-Xmx256m", "-XX:+UseSerialGC",
-								"-Dreactor.netty.native=" + System.getProperty("benchmark.nettyNative", "false")),
-						merge(common,
-								Map.of("BILLING_URI", billing.baseUrl(), "KEYCLOAK_URI",
-										"http://127.0.0.1:" + keycloak.port(), "GATEWAY_USER_RATE", "1000000",
-										"GATEWAY_USER_BURST", "1000000")),
-						List.of())) {
+				List.of()); ServiceProcess gateway = ServiceProcess.gateway(keycloak, "BILLING_URI", billing)) {
 			HttpClient http = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
 				.executor(Executors.newVirtualThreadPerTaskExecutor())

@@ -61,6 +61,23 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * The gateway in front of one service ({@code serviceUri}: the gateway's variable for
+	 * it, such as {@code BOOKING_URI}), tokens from the given Keycloak, its per-user rate
+	 * limit out of the benchmark's way, on the transport the deployments use (NIO;
+	 * {@code -Dbenchmark.nettyNative=true} for epoll).
+	 */
+	static ServiceProcess gateway(com.worklib.platform.test.KeycloakServer keycloak, String serviceUri,
+			ServiceProcess service) throws Exception {
+		return start("gateway",
+				List.of("-Xmx256m", "-XX:+UseSerialGC",
+						"-Dreactor.netty.native=" + System.getProperty("benchmark.nettyNative", "false")),
+				Map.of("WORKLIB_ISSUER_URI", keycloak.issuer(), "WORKLIB_JWKS_URI", keycloak.jwksUri(), serviceUri,
+						service.baseUrl(), "KEYCLOAK_URI", "http://127.0.0.1:" + keycloak.port(), "GATEWAY_USER_RATE",
+						"1000000", "GATEWAY_USER_BURST", "1000000"),
+				List.of());
+	}
+
+	/**
 	 * CPU time this JVM has used so far (user and system, all threads), as the operating
 	 * system counts it: the difference over a measured window is what the window cost
 	 * this service, whatever else the host was doing.
