@@ -16,13 +16,13 @@ import com.sun.net.httpserver.HttpServer;
  * The launcher's own control endpoint on loopback, behind {@code ./worklib stop SERVICE}
  * and {@code ./worklib start SERVICE} (failure drills): the launcher stays the one owner
  * of every process it started, so {@code ./worklib down} stops a restarted service too.
- * Only {@code POST /services/{name}/stop|start}, one request at a time.
+ * Only {@code POST /services/{name}/stop|kill|start}, one request at a time.
  */
 final class ControlServer implements AutoCloseable {
 
 	static final int PORT = 8099;
 
-	private static final Pattern PATH = Pattern.compile("^/services/([a-z-]{1,40})/(stop|start)$");
+	private static final Pattern PATH = Pattern.compile("^/services/([a-z-]{1,40})/(stop|kill|start)$");
 
 	private final DevStack stack;
 
@@ -44,7 +44,7 @@ final class ControlServer implements AutoCloseable {
 		try (exchange) {
 			Matcher m = PATH.matcher(exchange.getRequestURI().getPath());
 			if (!"POST".equals(exchange.getRequestMethod()) || !m.matches()) {
-				answer(exchange, 404, "POST /services/{name}/stop or /services/{name}/start\n");
+				answer(exchange, 404, "POST /services/{name}/stop, /kill or /start\n");
 				return;
 			}
 			String name = m.group(1);
@@ -57,10 +57,17 @@ final class ControlServer implements AutoCloseable {
 					this.stack.stopService(name);
 					answer(exchange, 200, name + " stopped\n");
 				}
+				else if ("kill".equals(m.group(2))) {
+					this.stack.killService(name);
+					answer(exchange, 200, name + " killed\n");
+				}
 				else {
 					this.stack.startService(name);
 					answer(exchange, 200, name + " ready\n");
 				}
+			}
+			catch (IllegalArgumentException ex) {
+				answer(exchange, 400, ex.getMessage() + "\n");
 			}
 			catch (RuntimeException | IOException ex) {
 				answer(exchange, 500, name + ": " + ex.getMessage() + "\n");

@@ -11,7 +11,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +67,10 @@ public final class DevStack {
 
 	private String kafkaBootstrap;
 
+	private KafkaBroker kafka;
+
+	private PostgresServer postgres;
+
 	/** {@code ./worklib up} seeds the demo once; the system tests start empty. */
 	private boolean seedDemo;
 
@@ -118,10 +121,12 @@ public final class DevStack {
 		this.started.add(keycloak);
 		recordPid("keycloak", keycloak.process());
 
-		EmbeddedPostgres postgres = PostgresSupport.startPersistent(this.home.resolve("postgres"), POSTGRES_PORT);
+		PostgresServer postgres = PostgresServer.start(this.home.resolve("postgres"), POSTGRES_PORT,
+				logs().resolve("postgres.log"));
 		this.started.add(postgres);
-		PostgresSupport.Database admin = new PostgresSupport.Database(
-				"jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres", "postgres", "postgres");
+		this.postgres = postgres;
+		recordPid("postgres", ProcessHandle.of(postgres.pid()).orElseThrow());
+		PostgresSupport.Database admin = postgres.admin();
 		for (Service service : SERVICES) {
 			PostgresSupport.createDatabaseIfMissing(admin, service.database());
 		}
@@ -132,6 +137,7 @@ public final class DevStack {
 				logs().resolve("kafka.log"))
 			.start(Duration.ofMinutes(2));
 		this.started.add(kafka);
+		this.kafka = kafka;
 		recordPid("kafka", kafka.process());
 		log.info("Kafka on {}", KAFKA_PORT);
 
@@ -232,11 +238,37 @@ public final class DevStack {
 
 	boolean knows(String name) {
 		return "gateway".equals(name) || WEB.name().equals(name)
-				|| SERVICES.stream().anyMatch(s -> s.name().equals(name));
+				|| SERVICES.stream().anyMatch(s -> s.name().equals(name)) || INFRASTRUCTURE.contains(name);
+	}
+
+	/** What {@code ./worklib kill} can crash besides the services. */
+	static final List<String> INFRASTRUCTURE = List.of("kafka", "postgres");
+
+	/**
+	 * A crash (failure drill): {@code kill -9} of a service, the gateway or the Kafka
+	 * broker, {@code pg_ctl stop -m immediate} of PostgreSQL. {@link #startService}
+	 * brings it back.
+	 */
+	public void killService(String name) throws IOException {
+		switch (name) {
+			case "kafka" -> this.kafka.kill();
+			case "postgres" -> this.postgres.crash(Duration.ofSeconds(30));
+			default -> {
+				ServiceProcess process = this.services.remove(name);
+				if (process != null) {
+					this.started.remove(process);
+					process.kill();
+				}
+			}
+		}
+		log.warn("{} crashed on purpose (./worklib kill)", name);
 	}
 
 	/** Stops one service (a failure drill); the rest keeps running. */
 	public void stopService(String name) {
+		if (INFRASTRUCTURE.contains(name)) {
+			throw new IllegalArgumentException(name + " is not a service: ./worklib kill " + name + " crashes it");
+		}
 		ServiceProcess process = this.services.remove(name);
 		if (process != null) {
 			this.started.remove(process);
@@ -246,6 +278,18 @@ public final class DevStack {
 
 	/** Starts a service stopped by {@link #stopService} and waits until it is ready. */
 	public void startService(String name) throws IOException {
+		if ("kafka".equals(name)) {
+			if (!this.kafka.isRunning()) {
+				this.kafka.start(Duration.ofMinutes(2));
+				recordPid("kafka", this.kafka.process());
+			}
+			return;
+		}
+		if ("postgres".equals(name)) {
+			this.postgres.restart(Duration.ofMinutes(2));
+			recordPid("postgres", ProcessHandle.of(this.postgres.pid()).orElseThrow());
+			return;
+		}
 		if (this.services.containsKey(name)) {
 			return;
 		}

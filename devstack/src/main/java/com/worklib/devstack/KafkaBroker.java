@@ -78,6 +78,18 @@ final class KafkaBroker implements AutoCloseable {
 		return this.process.toHandle();
 	}
 
+	/**
+	 * {@code kill -9} of the broker; {@link #start} brings it back on the same log
+	 * directory.
+	 */
+	void kill() {
+		Processes.kill(this.process.toHandle());
+	}
+
+	boolean isRunning() {
+		return this.process != null && this.process.isAlive();
+	}
+
 	@Override
 	public void close() {
 		Processes.stop(this.process, Duration.ofSeconds(30));

@@ -103,6 +103,21 @@ final class Processes {
 		}
 	}
 
+	/** SIGKILL to the process and its descendants, and wait until they are gone. */
+	static void kill(ProcessHandle handle) {
+		List<ProcessHandle> tree = new ArrayList<>(handle.descendants().toList());
+		tree.add(handle);
+		tree.forEach(ProcessHandle::destroyForcibly);
+		for (ProcessHandle p : tree) {
+			try {
+				p.onExit().get(30, TimeUnit.SECONDS);
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException("pid " + p.pid() + " survived SIGKILL", ex);
+			}
+		}
+	}
+
 	static void sleep(Duration duration) {
 		try {
 			Thread.sleep(duration);

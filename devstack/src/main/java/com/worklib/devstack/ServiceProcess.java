@@ -62,6 +62,11 @@ final class ServiceProcess implements AutoCloseable {
 		return this.process.toHandle();
 	}
 
+	/** {@code kill -9}: no shutdown hook, no drain. */
+	void kill() {
+		Processes.kill(this.process.toHandle());
+	}
+
 	@Override
 	public void close() {
 		Processes.stop(this.process, Duration.ofSeconds(20));

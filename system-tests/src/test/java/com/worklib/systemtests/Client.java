@@ -62,6 +62,11 @@ final class Client {
 		return new Client(response.json().get("access_token").asString());
 	}
 
+	/** The bearer token this client sends. */
+	String token() {
+		return this.token;
+	}
+
 	Response get(String path) {
 		return send(request(path).GET(), this.token);
 	}

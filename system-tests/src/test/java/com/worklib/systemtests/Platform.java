@@ -30,7 +30,13 @@ final class Platform {
 
 	static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-	static final Path HOME = Path.of("target", "platform").toAbsolutePath();
+	/**
+	 * Where the platform's state is; with {@link #REUSE}, the {@code WORKLIB_HOME} the
+	 * running stack was started with.
+	 */
+	static final Path HOME = "true".equals(System.getenv("WORKLIB_REUSE_PLATFORM"))
+			&& System.getenv("WORKLIB_HOME") != null ? Path.of(System.getenv("WORKLIB_HOME"))
+					: Path.of("target", "platform").toAbsolutePath();
 
 	private static boolean up;
 
@@ -78,6 +84,14 @@ final class Platform {
 	 */
 	static void stopService(String name) throws Exception {
 		worklib(Duration.ofMinutes(2), "stop", name);
+	}
+
+	/**
+	 * {@code ./worklib kill NAME}: a crash of a service, the gateway or {@code kafka}
+	 * ({@code kill -9}), or of {@code postgres} ({@code pg_ctl stop -m immediate}).
+	 */
+	static void killService(String name) throws Exception {
+		worklib(Duration.ofMinutes(2), "kill", name);
 	}
 
 	/** {@code ./worklib start NAME}: back, and ready. */
