@@ -191,7 +191,7 @@ class FaultToleranceIT {
 	}
 
 	/** What happened around one fault. */
-	record Drill(String name, long restartedAt, Duration restart, Duration caughtUp, int sent) {
+	record Drill(String name, long restartedAt, Duration restart, Duration caughtUp, int sent, Counted counted) {
 
 		Map<Kind, Integer> during() {
 			return load.answersIn(this.name, null);
@@ -216,7 +216,8 @@ class FaultToleranceIT {
 				.collect(Collectors.joining(", "));
 			report.add("| " + this.name + " | " + this.sent + " | " + answers + " | "
 					+ (recovery == null ? "—" : seconds(recovery)) + " (restart " + seconds(this.restart) + ") | "
-					+ seconds(this.caughtUp) + " | 0 | 0 | 0 |");
+					+ seconds(this.caughtUp) + " | " + this.counted.lost() + " | " + this.counted.duplicated() + " | "
+					+ this.counted.deadLetters() + " |");
 			System.out.println(report.getLast());
 		}
 
@@ -260,12 +261,16 @@ class FaultToleranceIT {
 
 		load.settle(QUIET_WITHIN);
 		long quietFrom = System.nanoTime();
-		checkTheInvariants();
-		return new Drill(name, restartedAt, restart, Duration.ofNanos(System.nanoTime() - quietFrom), sent);
+		Counted counted = checkTheInvariants();
+		return new Drill(name, restartedAt, restart, Duration.ofNanos(System.nanoTime() - quietFrom), sent, counted);
+	}
+
+	/** What the table reports, as counted by the checks (each must be 0 to get there). */
+	record Counted(int lost, int duplicated, long deadLetters) {
 	}
 
 	/** Everything that must hold once the platform is quiet again. */
-	static void checkTheInvariants() {
+	static Counted checkTheInvariants() {
 		Map<String, Booking> byId = new HashMap<>();
 		for (Booking booking : load.bookings()) {
 			Answer last = booking.last();
@@ -306,7 +311,13 @@ class FaultToleranceIT {
 				assertThat(Ledger.pendingOutbox()).as("outbox rows not yet published").isEmpty();
 				assertThat(Ledger.billableItems(workspaces)).isEqualTo(expectedItems);
 			});
-		assertThat(Ledger.deadLetters()).as("records in the dead-letter topics").isEqualTo(deadLettersBefore);
+		Map<String, Long> deadLetters = Ledger.deadLetters();
+		assertThat(deadLetters).as("records in the dead-letter topics").isEqualTo(deadLettersBefore);
+		long newDeadLetters = deadLetters.entrySet()
+			.stream()
+			.mapToLong(e -> e.getValue() - deadLettersBefore.getOrDefault(e.getKey(), 0L))
+			.sum();
+		return new Counted(lost.size(), unknown.size(), newDeadLetters);
 	}
 
 }
