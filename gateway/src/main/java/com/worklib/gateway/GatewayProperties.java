@@ -46,8 +46,20 @@ public record GatewayProperties(List<String> publicPaths, Map<String, Service> s
 	/** The route of the ops console's upload, which takes the venues route's time. */
 	static final String WEB_IMPORTS = "web-imports";
 
+	/** The suffix of the route id of a service's {@link Bulk} paths. */
+	static final String BULK = "-bulk";
+
 	Duration timeoutOf(String routeId) {
-		Service service = this.services.get(WEB_IMPORTS.equals(routeId) ? "venues" : routeId);
+		if (WEB_IMPORTS.equals(routeId)) {
+			return timeoutOf("venues" + BULK);
+		}
+		if (routeId.endsWith(BULK)) {
+			Service service = this.services.get(routeId.substring(0, routeId.length() - BULK.length()));
+			if (service != null && service.bulk() != null && service.bulk().timeout() != null) {
+				return service.bulk().timeout();
+			}
+		}
+		Service service = this.services.get(routeId);
 		return service != null && service.timeout() != null ? service.timeout() : this.defaultTimeout;
 	}
 
@@ -57,12 +69,32 @@ public record GatewayProperties(List<String> publicPaths, Map<String, Service> s
 	}
 
 	/**
+	 * The body limit of the bulk paths of a service, or of the service if it has none.
+	 */
+	DataSize bulkMaxRequestSizeOf(Service service) {
+		return service != null && service.bulk() != null && service.bulk().maxRequestSize() != null
+				? service.bulk().maxRequestSize() : maxRequestSizeOf(service);
+	}
+
+	/**
 	 * @param path the path prefix routed to the service ({@code /api/bookings})
 	 * @param uri where the service listens
-	 * @param timeout overrides the default timeout (bulk imports take longer)
-	 * @param maxRequestSize overrides the default body limit (CSV uploads are larger)
+	 * @param timeout overrides the default timeout
+	 * @param maxRequestSize overrides the default body limit
+	 * @param bulk the few paths that take a large body and long to answer (imports), with
+	 * their own route, timeout and limit, so that the rest of the service keeps short
+	 * ones
 	 */
-	public record Service(String path, URI uri, Duration timeout, DataSize maxRequestSize) {
+	public record Service(String path, URI uri, Duration timeout, DataSize maxRequestSize, Bulk bulk) {
+	}
+
+	/**
+	 * @param path the pattern, under the service's prefix, of the bulk paths
+	 * ({@code /v1/imports/**})
+	 * @param timeout how long they may take
+	 * @param maxRequestSize the largest body they accept
+	 */
+	public record Bulk(String path, Duration timeout, DataSize maxRequestSize) {
 	}
 
 	/**

@@ -52,6 +52,16 @@ class GatewayRoutes {
 			RateLimiter<Object> rateLimiter, ClientAddressSeal seal) {
 		RouteLocatorBuilder.Builder routes = builder.routes();
 		properties.services().forEach((id, service) -> {
+			if (service.bulk() != null) {
+				// before the service's route, which would take these paths too
+				String bulk = id + GatewayProperties.BULK;
+				routes.route(bulk,
+						r -> r.order(BULK_ORDER)
+							.path(service.path() + service.bulk().path())
+							.filters(f -> protect(f, bulk, properties.bulkMaxRequestSizeOf(service), clientKeyResolver,
+									rateLimiter))
+							.uri(service.uri()));
+			}
 			routes.route(id, r -> r.path(service.path() + "/**")
 				.filters(f -> protect(f, id, properties.maxRequestSizeOf(service), clientKeyResolver, rateLimiter))
 				.uri(service.uri()));
@@ -75,13 +85,13 @@ class GatewayRoutes {
 		}
 		if (properties.webUri() != null) {
 			// the ops console's Neo-nomade upload: web passes it on to venues' import, so
-			// it gets venues' body limit and time
+			// it gets the import's body limit and time
 			routes.route(GatewayProperties.WEB_IMPORTS,
 					r -> r.path(WEB_IMPORTS_PATH)
 						.and()
 						.method(HttpMethod.POST)
 						.filters(f -> toWeb(f, GatewayProperties.WEB_IMPORTS,
-								properties.maxRequestSizeOf(properties.services().get("venues")), seal))
+								properties.bulkMaxRequestSizeOf(properties.services().get("venues")), seal))
 						.uri(properties.webUri()));
 			// everything people open in a browser; the API, Keycloak and the API
 			// documents
@@ -99,6 +109,8 @@ class GatewayRoutes {
 	}
 
 	static final int API_DOCS_ORDER = 100;
+
+	static final int BULK_ORDER = -1;
 
 	/** The path of the ops console's Neo-nomade upload form. */
 	static final String WEB_IMPORTS_PATH = "/ops/imports";

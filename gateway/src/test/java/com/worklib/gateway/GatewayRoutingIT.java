@@ -381,6 +381,43 @@ class GatewayRoutingIT {
 	}
 
 	/**
+	 * Only venues' import takes an import-sized body: the rest of venues has the default
+	 * limit (and time), like every other service.
+	 */
+	@Test
+	void onlyTheImportPathOfVenuesTakesAnImportSizedBody() {
+		backend.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.post(urlPathEqualTo("/api/venues/v1/imports/neo-nomade"))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("{\"errors\":[]}")));
+		byte[] csv = new byte[2_000_000];
+		java.util.Arrays.fill(csv, (byte) 'a');
+		String ops = KeycloakSupport.tokenFor(KeycloakSupport.OPS);
+		this.client.post()
+			.uri("/api/venues/v1/establishments")
+			.header("Authorization", "Bearer " + ops)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(csv)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413);
+		this.client.post()
+			.uri("/api/venues/v1/imports/neo-nomade")
+			.header("Authorization", "Bearer " + ops)
+			.contentType(MediaType.parseMediaType("text/csv"))
+			.bodyValue(csv)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		backend.verify(0, anyRequestedFor(urlPathEqualTo("/api/venues/v1/establishments")));
+		backend.verify(1,
+				com.github.tomakehurst.wiremock.client.WireMock
+					.postRequestedFor(urlPathEqualTo("/api/venues/v1/imports/neo-nomade"))
+					.withHeader("Content-Length", equalTo("2000000")));
+	}
+
+	/**
 	 * Pages take small bodies, except the ops console's Neo-nomade upload, which web
 	 * passes on to venues and may be as large as venues' import accepts.
 	 */

@@ -31,6 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import com.worklib.platform.domain.DomainException;
 import com.worklib.platform.domain.FieldError;
 import com.worklib.platform.domain.FieldValidationException;
+import com.worklib.platform.messaging.TransientFailures;
 
 /**
  * Turns every exception a controller lets through into {@code application/problem+json}.
@@ -108,11 +109,28 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		if (TransientFailures.isTransient(ex)) {
+			return unavailable(ex);
+		}
 		log.error("Unhandled exception", ex);
 		return ResponseEntity.internalServerError()
 			.body(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal Server Error",
 					"An unexpected error occurred; it has been logged"));
 	}
+
+	/**
+	 * The database (or another dependency) is away or refused for a moment: the client is
+	 * told to retry, and the transaction was rolled back, so nothing was half-written.
+	 */
+	private static ResponseEntity<ProblemDetail> unavailable(Exception ex) {
+		log.warn("A dependency is unavailable: {}", ex.toString());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+			.body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable", "Service Unavailable",
+					"The service cannot reach its database right now; nothing was saved. Try again in a few seconds."));
+	}
+
+	private static final String RETRY_AFTER_SECONDS = "5";
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

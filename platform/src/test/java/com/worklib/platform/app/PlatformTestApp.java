@@ -1,5 +1,6 @@
 package com.worklib.platform.app;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Service;
@@ -101,8 +103,8 @@ public class PlatformTestApp {
 				// then
 				if (widget.name().startsWith("db-down-until-")
 						&& System.currentTimeMillis() < Long.parseLong(widget.name().substring(14))) {
-					throw new org.springframework.jdbc.CannotGetJdbcConnectionException("Connection refused",
-							new java.sql.SQLTransientConnectionException("Connection to 127.0.0.1 refused"));
+					throw new CannotGetJdbcConnectionException("Connection refused",
+							new SQLTransientConnectionException("Connection to 127.0.0.1 refused"));
 				}
 				return this.jdbc.sql("INSERT INTO widget_effect (event_id, name) VALUES (:e, :n)")
 					.param("e", event.id())
@@ -159,6 +161,14 @@ public class PlatformTestApp {
 		@GetMapping("/crash")
 		String crash() {
 			throw new IllegalStateException("secret internal detail");
+		}
+
+		/** What Spring's JDBC support throws when Hikari's wait for a connection ends. */
+		@GetMapping("/database-away")
+		String databaseAway() {
+			throw new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+					new SQLTransientConnectionException(
+							"HikariPool-1 - Connection is not available, request timed out after 3000ms"));
 		}
 
 	}

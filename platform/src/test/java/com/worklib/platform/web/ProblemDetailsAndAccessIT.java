@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -130,6 +131,16 @@ class ProblemDetailsAndAccessIT {
 			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(content().string(not(containsString("secret internal detail"))))
 			.andExpect(content().string(not(containsString("IllegalStateException"))));
+	}
+
+	@Test
+	void aDatabaseThatIsAwayTellsTheClientToRetry() throws Exception {
+		this.mvc.perform(get("/database-away").with(user(UUID.randomUUID(), "employee")))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.type").value("https://docs.worklib.example/problems/dependency-unavailable"))
+			.andExpect(content().string(not(containsString("HikariPool"))));
 	}
 
 	@Test
