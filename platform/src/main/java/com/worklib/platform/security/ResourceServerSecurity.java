@@ -9,22 +9,28 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.JwkSetUriJwtDecoderBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 
 import com.worklib.platform.web.Problems;
@@ -62,6 +68,7 @@ public class ResourceServerSecurity {
 				auth.anyRequest().authenticated();
 			})
 			.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+				.withObjectPostProcessor(keysUnreachableAre503(jsonMapper))
 				.authenticationEntryPoint((request, response, ex) -> write(response, jsonMapper,
 						Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
 								"A valid bearer token is required")))
@@ -77,6 +84,44 @@ public class ResourceServerSecurity {
 			.formLogin(f -> f.disable())
 			.headers(Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * A token that cannot be checked because the signing keys cannot be fetched (Keycloak
+	 * away, and no keys held yet) is the platform's trouble, not the client's: 503
+	 * problem with {@code Retry-After}, not a 401 that would send the client to log in
+	 * again, nor a bare 500.
+	 */
+	private static ObjectPostProcessor<BearerTokenAuthenticationFilter> keysUnreachableAre503(JsonMapper jsonMapper) {
+		return new ObjectPostProcessor<>() {
+			@Override
+			public <O extends BearerTokenAuthenticationFilter> O postProcess(O filter) {
+				AuthenticationEntryPoint unauthorized = (request, response, ex) -> write(response, jsonMapper, Problems
+					.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "A valid bearer token is required"));
+				filter.setAuthenticationFailureHandler((request, response, ex) -> {
+					if (ex instanceof AuthenticationServiceException) {
+						response.setHeader("Retry-After", "5");
+						write(response, jsonMapper, Problems.of(HttpStatus.SERVICE_UNAVAILABLE,
+								"dependency-unavailable", "Service Unavailable",
+								"Sign-in cannot be checked right now; nothing was done. Try again in a few seconds."));
+					}
+					else {
+						unauthorized.commence(request, response, ex);
+					}
+				});
+				return filter;
+			}
+		};
+	}
+
+	/**
+	 * Keycloak's keys kept through its outages ({@link OutageTolerantKeys}) in the
+	 * decoder Spring Boot builds from {@code jwk-set-uri}.
+	 */
+	@Bean
+	static JwkSetUriJwtDecoderBuilderCustomizer worklibOutageTolerantKeys(
+			@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri) {
+		return OutageTolerantKeys.customizer(jwkSetUri);
 	}
 
 	/**
