@@ -28,6 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.worklib.platform.test.KafkaSupport;
 import com.worklib.platform.test.KeycloakSupport;
 import com.worklib.platform.test.PostgresSupport;
+import com.worklib.platform.test.HostConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

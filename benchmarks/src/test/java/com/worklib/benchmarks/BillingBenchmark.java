@@ -32,6 +32,7 @@ import com.worklib.contracts.booking.BookingPayload;
 import com.worklib.platform.test.KafkaSupport;
 import com.worklib.platform.test.KeycloakSupport;
 import com.worklib.platform.test.PostgresSupport;
+import com.worklib.platform.test.HostConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -33,6 +33,7 @@ import com.worklib.contracts.venue.WorkspacePayload;
 import com.worklib.platform.test.KafkaSupport;
 import com.worklib.platform.test.KeycloakSupport;
 import com.worklib.platform.test.PostgresSupport;
+import com.worklib.platform.test.HostConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.worklib.platform.test.KafkaSupport;
 import com.worklib.platform.test.KeycloakSupport;
 import com.worklib.platform.test.PostgresSupport;
+import com.worklib.platform.test.HostConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

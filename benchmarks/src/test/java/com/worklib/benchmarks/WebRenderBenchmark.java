@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import com.worklib.platform.test.KeycloakSupport;
 import com.worklib.platform.test.PostgresSupport;
+import com.worklib.platform.test.HostConditions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -71,6 +71,11 @@ public final class DevStack {
 
 	private PostgresServer postgres;
 
+	private KeycloakServer keycloak;
+
+	/** What {@code ./worklib kill} can crash besides the services. */
+	static final List<String> INFRASTRUCTURE = List.of("kafka", "postgres", "keycloak");
+
 	/** {@code ./worklib up} seeds the demo once; the system tests start empty. */
 	private boolean seedDemo;
 
@@ -119,6 +124,7 @@ public final class DevStack {
 				"http://localhost:" + GATEWAY_PORT + "/auth", false, logs().resolve("keycloak.log"), "512m"));
 		keycloak.launch();
 		this.started.add(keycloak);
+		this.keycloak = keycloak;
 		recordPid("keycloak", keycloak.process());
 
 		PostgresServer postgres = PostgresServer.start(this.home.resolve("postgres"), POSTGRES_PORT,
@@ -241,18 +247,16 @@ public final class DevStack {
 				|| SERVICES.stream().anyMatch(s -> s.name().equals(name)) || INFRASTRUCTURE.contains(name);
 	}
 
-	/** What {@code ./worklib kill} can crash besides the services. */
-	static final List<String> INFRASTRUCTURE = List.of("kafka", "postgres");
-
 	/**
-	 * A crash (failure drill): {@code kill -9} of a service, the gateway or the Kafka
-	 * broker, {@code pg_ctl stop -m immediate} of PostgreSQL. {@link #startService}
-	 * brings it back.
+	 * A crash (failure drill): {@code kill -9} of a service, the gateway, the Kafka
+	 * broker or Keycloak, {@code pg_ctl stop -m immediate} of PostgreSQL.
+	 * {@link #startService} brings it back.
 	 */
 	public void killService(String name) throws IOException {
 		switch (name) {
 			case "kafka" -> this.kafka.kill();
 			case "postgres" -> this.postgres.crash(Duration.ofSeconds(30));
+			case "keycloak" -> Processes.kill(this.keycloak.process());
 			default -> {
 				ServiceProcess process = this.services.remove(name);
 				if (process != null) {
@@ -288,6 +292,16 @@ public final class DevStack {
 		if ("postgres".equals(name)) {
 			this.postgres.restart(Duration.ofMinutes(2));
 			recordPid("postgres", ProcessHandle.of(this.postgres.pid()).orElseThrow());
+			return;
+		}
+		if ("keycloak".equals(name)) {
+			if (!this.keycloak.process().isAlive()) {
+				// its file database keeps the users; the realm import skips a realm it
+				// has
+				this.keycloak.launch();
+				recordPid("keycloak", this.keycloak.process());
+			}
+			this.keycloak.awaitReady(Duration.ofMinutes(4));
 			return;
 		}
 		if (this.services.containsKey(name)) {

@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,12 @@ final class BookingLoad implements AutoCloseable {
 			this.password = password;
 		}
 
+		/** A new token now: one that will outlast a Keycloak outage of a few minutes. */
+		synchronized void refresh() {
+			this.token = null;
+			token();
+		}
+
 		synchronized String token() {
 			if (this.token == null || System.nanoTime() - this.tokenAt > Duration.ofMinutes(3).toNanos()) {
 				this.token = Client.login(this.email, this.password).token();
@@ -170,6 +177,11 @@ final class BookingLoad implements AutoCloseable {
 
 	private final AtomicLong nextSlot = new AtomicLong();
 
+	private final AtomicLong inFlight = new AtomicLong();
+
+	/** Bookings answered 201 on their first try, in the order of their answers. */
+	private final List<Booking> succeeded = Collections.synchronizedList(new ArrayList<>());
+
 	private final List<String[]> slots = new ArrayList<>();
 
 	private volatile String phase = "before";
@@ -231,8 +243,6 @@ final class BookingLoad implements AutoCloseable {
 		}
 	}
 
-	private final AtomicLong inFlight = new AtomicLong();
-
 	long inFlight() {
 		return this.inFlight.get();
 	}
@@ -241,9 +251,8 @@ final class BookingLoad implements AutoCloseable {
 		long n = this.sequence.getAndIncrement();
 		Booker booker = this.bookers.get((int) (n % this.bookers.size()));
 		Booking booking;
-		List<Booking> held = n % 8 == 7 ? successfulSoFar() : List.of();
-		if (!held.isEmpty()) {
-			Booking taken = held.get((int) (n / 8 % held.size()));
+		Booking taken = n % 8 == 7 ? aBookingHeld(n / 8) : null;
+		if (taken != null) {
 			Booker other = this.bookers.get((this.bookers.indexOf(taken.booker) + 1) % this.bookers.size());
 			booking = new Booking(other, taken.workspaceId, taken.start, taken.end, true);
 		}
@@ -253,7 +262,13 @@ final class BookingLoad implements AutoCloseable {
 		}
 		this.bookings.add(booking);
 		String phase = this.phase;
-		submit(() -> booking.answers.add(book(booking, phase)));
+		submit(() -> {
+			Answer answer = book(booking, phase);
+			booking.answers.add(answer);
+			if (!booking.conflict && answer.kind() == Kind.SUCCESS) {
+				this.succeeded.add(booking);
+			}
+		});
 		if (n % 4 == 0) {
 			submit(() -> this.reads.add(
 					n % 8 == 0
@@ -265,10 +280,11 @@ final class BookingLoad implements AutoCloseable {
 		}
 	}
 
-	private List<Booking> successfulSoFar() {
-		return this.bookings.stream()
-			.filter(b -> !b.conflict && !b.answers.isEmpty() && b.last().kind() == Kind.SUCCESS)
-			.toList();
+	/** One of the bookings that succeeded so far, or null if none has yet. */
+	private Booking aBookingHeld(long n) {
+		synchronized (this.succeeded) {
+			return this.succeeded.isEmpty() ? null : this.succeeded.get((int) (n % this.succeeded.size()));
+		}
 	}
 
 	private void submit(Runnable request) {

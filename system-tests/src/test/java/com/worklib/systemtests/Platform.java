@@ -87,8 +87,9 @@ final class Platform {
 	}
 
 	/**
-	 * {@code ./worklib kill NAME}: a crash of a service, the gateway or {@code kafka}
-	 * ({@code kill -9}), or of {@code postgres} ({@code pg_ctl stop -m immediate}).
+	 * {@code ./worklib kill NAME}: a crash of a service, the gateway, {@code kafka} or
+	 * {@code keycloak} ({@code kill -9}), or of {@code postgres}
+	 * ({@code pg_ctl stop -m immediate}).
 	 */
 	static void killService(String name) throws Exception {
 		worklib(Duration.ofMinutes(2), "kill", name);

@@ -1,4 +1,4 @@
-package com.worklib.benchmarks;
+package com.worklib.platform.test;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +14,9 @@ import java.util.function.Supplier;
 /**
  * What the host was like while a figure was measured, printed next to it. This machine's
  * two vCPUs are shared: the same code measured 2.5 times slower on one day than on
- * another, so a figure without the host's state cannot be compared with another one.
+ * another, so a figure without the host's state cannot be compared with another one. Used
+ * by the {@code benchmarks} module and the fault suite's benchmark in
+ * {@code system-tests}.
  * <ul>
  * <li>{@link #calibrate()}: how long one core takes for a fixed piece of work (sorting
  * random boxed numbers), before any service starts; lower is a faster core.</li>
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
  * which the services measured never saw.</li>
  * </ul>
  */
-final class HostConditions {
+public final class HostConditions {
 
 	private static final Path PROC_STAT = Path.of("/proc/stat");
 
@@ -35,7 +37,7 @@ final class HostConditions {
 	 * Objects and comparisons, like server code; a primitive array would measure the
 	 * CPU's vector sort instead.
 	 */
-	static String calibrate() {
+	public static String calibrate() {
 		Long[] source = new SplittableRandom(42).longs(1_000_000).boxed().toArray(Long[]::new);
 		long best = Long.MAX_VALUE;
 		for (int i = 0; i < 5; i++) {
@@ -52,7 +54,7 @@ final class HostConditions {
 	 * CPU time the benchmark's own JVM has used so far: the load generator, and the
 	 * embedded Kafka broker that runs in the same JVM.
 	 */
-	static Duration clientCpuTime() {
+	public static Duration clientCpuTime() {
 		return ProcessHandle.current()
 			.info()
 			.totalCpuDuration()
@@ -64,7 +66,7 @@ final class HostConditions {
 	 * backends; a backend that ended took its count with it, so measure over a window in
 	 * which the pools keep their connections).
 	 */
-	static Duration postgresCpuTime() {
+	public static Duration postgresCpuTime() {
 		return ProcessHandle.allProcesses()
 			.map(ProcessHandle::info)
 			.filter(info -> info.command().map(c -> c.endsWith("/postgres")).orElse(false))
@@ -76,20 +78,20 @@ final class HostConditions {
 	 * Starts a measured window over the named processes' CPU time counters (in the order
 	 * given) and the host's.
 	 */
-	static Window window(Map<String, Supplier<Duration>> processes) {
+	public static Window window(Map<String, Supplier<Duration>> processes) {
 		Map<String, Duration> start = new LinkedHashMap<>();
 		processes.forEach((name, cpuTime) -> start.put(name, cpuTime.get()));
 		return new Window(processes, start, cpu());
 	}
 
 	/** A measured window: {@link #end} says what each process spent per request in it. */
-	record Window(Map<String, Supplier<Duration>> processes, Map<String, Duration> start, Cpu host) {
+	public record Window(Map<String, Supplier<Duration>> processes, Map<String, Duration> start, Cpu host) {
 
 		/**
 		 * "CPU per request: <process> x ms, …" for {@code requests} requests, and the
 		 * host's busy and steal shares over the window.
 		 */
-		String end(long requests) {
+		public String end(long requests) {
 			Cpu hostNow = cpu();
 			StringJoiner perRequest = new StringJoiner(", ", "CPU per request: ", "; ");
 			this.processes.forEach((name, cpuTime) -> perRequest.add("%s %.2f ms".formatted(name,
@@ -100,7 +102,7 @@ final class HostConditions {
 	}
 
 	/** The host's CPU counters now; {@link Cpu#since} compares two of them. */
-	static Cpu cpu() {
+	public static Cpu cpu() {
 		long now = System.nanoTime();
 		try {
 			String line = Files.readAllLines(PROC_STAT).get(0);
@@ -124,9 +126,9 @@ final class HostConditions {
 	 * less than half of the CPU time the processes themselves reported. Idle time is
 	 * measured exactly, and steal is caught up at the next tick.
 	 */
-	record Cpu(long[] jiffies, long nanoTime) {
+	public record Cpu(long[] jiffies, long nanoTime) {
 
-		String since(Cpu before) {
+		public String since(Cpu before) {
 			if (this.jiffies == null || before.jiffies == null || this.jiffies.length < 8) {
 				return "host CPU: not readable here (no /proc/stat)";
 			}
