@@ -119,9 +119,14 @@ public class ResourceServerSecurity {
 	 * decoder Spring Boot builds from {@code jwk-set-uri}.
 	 */
 	@Bean
-	static JwkSetUriJwtDecoderBuilderCustomizer worklibOutageTolerantKeys(
+	static OutageTolerantKeys worklibSigningKeys(
 			@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri) {
-		return OutageTolerantKeys.customizer(jwkSetUri);
+		return new OutageTolerantKeys(jwkSetUri);
+	}
+
+	@Bean
+	static JwkSetUriJwtDecoderBuilderCustomizer worklibOutageTolerantKeys(OutageTolerantKeys keys) {
+		return keys.customizer();
 	}
 
 	/**
