@@ -1,11 +1,17 @@
 package com.worklib.systemtests;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
 
 import com.worklib.platform.test.HostConditions;
 import com.worklib.systemtests.BookingLoad.Answer;
@@ -130,6 +138,141 @@ class FaultSuiteBenchmark {
 		assertThat(drill.during().getOrDefault(Kind.RETRY, 0)).as("bookings do not need Keycloak").isZero();
 		drill.report();
 		PartnersMonthIT.signUpAndVerify(email, "Kim");
+	}
+
+	/**
+	 * Three partners, each with a booking in next month, billed at its close. The payment
+	 * run's first transfer reaches Stripe, and payment-service is killed before it hears
+	 * the answer; a second run after the restart pays everyone, and Stripe holds exactly
+	 * one transfer per payout, of the invoice's total. Last, after the soak: it moves
+	 * every clock two months on, past the days the other drills book.
+	 */
+	@Test
+	@Order(9)
+	void fault5PaymentServiceKilledInTheMiddleOfAPaymentRun() throws Exception {
+		Client employee = Client.login(drills.load.bookers().getFirst().email, PartnersMonthIT.PASSWORD);
+		YearMonth month = YearMonth
+			.from(Instant.parse(Client.anonymous().read("http://127.0.0.1:8083/dev/clock").get("now").asString())
+				.atZone(FaultDrills.PARIS))
+			.plusMonths(1);
+		List<String> owners = new ArrayList<>();
+		List<String> partners = new ArrayList<>();
+		for (int p = 0; p < 3; p++) {
+			String tag = drills.run + "p" + p;
+			FaultDrills.Listing listing = FaultDrills.importRooms("Paiement Annecy " + tag, tag, 1);
+			String ownerEmail = "owner-" + tag + "@sys-resilience.test";
+			Client owner = PartnersMonthIT.claimedBy(ownerEmail, "Paul", listing.partnerId());
+			String partnerId = listing.partnerId();
+			PartnersMonthIT.ok(owner.put("/api/billing/v1/partners/" + partnerId + "/billing-profile",
+					"""
+							{"legalName":"Résilience SAS","legalForm":"SAS","siret":"44306184100047","vatNumber":"FR64443061841",
+							 "vatRegime":"STANDARD","address":{"line1":"1 quai Perrière","postalCode":"74000","city":"Annecy","country":"FR"},
+							 "billingEmail":"finance-%s@sys-resilience.test"}"""
+						.formatted(tag)),
+					200);
+			PartnersMonthIT.ok(owner.post("/api/billing/v1/partners/" + partnerId + "/self-billing-mandate",
+					Map.of("accepted", true, "mandateVersion", "2026-11")), 201);
+			String url = PartnersMonthIT
+				.ok(owner.post("/api/payments/v1/partners/" + partnerId + "/connected-account/onboarding-link", "{}"),
+						201)
+				.json()
+				.get("url")
+				.asString();
+			assertThat(HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+				.statusCode()).isEqualTo(302);
+			PartnersMonthIT.eventually("payouts enabled",
+					() -> assertThat(owner.read("/api/payments/v1/partners/" + partnerId + "/connected-account")
+						.get("status")
+						.asString()).isEqualTo("ENABLED"));
+			LocalDate day = PartnersMonthIT.weekday(month, 3 + p);
+			PartnersMonthIT
+				.ok(employee.post("/api/bookings/v1/bookings", Map.of("workspaceId", listing.workspaces().getFirst(),
+						"start", PartnersMonthIT.at(day, 10), "end", PartnersMonthIT.at(day, 12))), 201);
+			owners.add(ownerEmail);
+			partners.add(partnerId);
+		}
+
+		// the month closes by itself once the clocks pass its end
+		PartnersMonthIT.clock(ZonedDateTime.of(month.plusMonths(1).atDay(1), LocalTime.of(10, 0), FaultDrills.PARIS));
+		List<String> invoiceNumbers = new ArrayList<>();
+		List<Long> totals = new ArrayList<>();
+		for (int p = 0; p < 3; p++) {
+			// a new token: the steps before may outlast the 5-minute one
+			Client owner = Client.login(owners.get(p), PartnersMonthIT.PASSWORD);
+			String partnerId = partners.get(p);
+			PartnersMonthIT.eventually("the payout is planned",
+					() -> assertThat(
+							owner.read("/api/payments/v1/partners/" + partnerId + "/payouts").get("items").size())
+						.isEqualTo(1));
+			JsonNode invoice = owner
+				.read("/api/billing/v1/invoices/" + owner.read("/api/billing/v1/partners/" + partnerId + "/invoices")
+					.get("items")
+					.get(0)
+					.get("invoiceId")
+					.asString());
+			// the invoice equals the bookings table: one 2-hour booking at 20.00 excl.
+			// VAT
+			assertThat(invoice.get("totals").get("exclVat").get("amountMinor").asLong()).isEqualTo(4000);
+			invoiceNumbers.add(invoice.get("number").asString());
+			totals.add(invoice.get("totals").get("inclVat").get("amountMinor").asLong());
+		}
+		LocalDate planned = LocalDate.parse(Client.login(owners.getFirst(), PartnersMonthIT.PASSWORD)
+			.read("/api/payments/v1/partners/" + partners.getFirst() + "/payouts")
+			.get("items")
+			.get(0)
+			.get("plannedDate")
+			.asString());
+
+		// Stripe makes the first transfer and answers it 20 s late: the kill falls in
+		// between
+		PartnersMonthIT.ok(Client.anonymous()
+			.post(Platform.STRIPE + "/_emulator/failures",
+					Map.of("error", "timeout", "delayMillis", 20_000, "count", 1)),
+				200);
+		PartnersMonthIT.clock(ZonedDateTime.of(planned, LocalTime.of(8, 0), FaultDrills.PARIS));
+		PartnersMonthIT.ok(Client.login("ops@worklib.test", PartnersMonthIT.DEV_PASSWORD)
+			.post("/api/payments/v1/payment-runs", "{}"), 202);
+		Awaitility.await("the first transfer reached Stripe")
+			.atMost(Duration.ofSeconds(90))
+			.pollInterval(Duration.ofMillis(50))
+			.until(() -> invoiceNumbers.stream().mapToInt(n -> PartnersMonthIT.transfersOf(n).size()).sum() >= 1);
+		Platform.killService("payment-service");
+		HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(Platform.STRIPE + "/_emulator/failures")).DELETE().build(),
+					HttpResponse.BodyHandlers.discarding());
+		Platform.startService("payment-service");
+		// a restarted service starts on real time: back to the payout date, as the others
+		PartnersMonthIT.clock(ZonedDateTime.of(planned, LocalTime.of(8, 5), FaultDrills.PARIS));
+
+		Client ops = Client.login("ops@worklib.test", PartnersMonthIT.DEV_PASSWORD);
+		String runId = PartnersMonthIT.ok(ops.post("/api/payments/v1/payment-runs", "{}"), 202)
+			.json()
+			.get("runId")
+			.asString();
+		// it first waits for the killed run's leases (60 s) to expire
+		Awaitility.await("the second run")
+			.atMost(Duration.ofMinutes(4))
+			.pollInterval(Duration.ofSeconds(1))
+			.untilAsserted(() -> assertThat(ops.read("/api/payments/v1/payment-runs/" + runId).get("status").asString())
+				.isEqualTo("COMPLETED"));
+		for (int p = 0; p < 3; p++) {
+			// a new token: the steps before may outlast the 5-minute one
+			Client owner = Client.login(owners.get(p), PartnersMonthIT.PASSWORD);
+			String partnerId = partners.get(p);
+			PartnersMonthIT.eventually("the payout is transferred",
+					() -> assertThat(owner.read("/api/payments/v1/partners/" + partnerId + "/payouts")
+						.get("items")
+						.get(0)
+						.get("status")
+						.asString()).isEqualTo("TRANSFERRED"));
+			List<JsonNode> transfers = PartnersMonthIT.transfersOf(invoiceNumbers.get(p));
+			assertThat(transfers).as("Stripe transfers of invoice " + invoiceNumbers.get(p)).hasSize(1);
+			assertThat(transfers.getFirst().get("amount").asLong()).isEqualTo(totals.get(p));
+		}
+		figures.add("");
+		figures.add("Fault 5, payment-service kill -9 between a transfer and its answer, then a second run: "
+				+ "3 payouts, 3 Stripe transfers, each of its invoice's total");
 	}
 
 	@Test

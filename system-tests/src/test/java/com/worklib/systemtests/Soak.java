@@ -94,12 +94,18 @@ final class Soak implements AutoCloseable {
 
 		private final Map<Kind, Integer> kinds = new EnumMap<>(Kind.class);
 
+		/** The statuses of the answers that were not a success. */
+		private final Map<Integer, Integer> statuses = new TreeMap<>();
+
 		synchronized void add(Answer answer) {
 			if (this.size == this.nanos.length) {
 				this.nanos = Arrays.copyOf(this.nanos, this.size * 2);
 			}
 			this.nanos[this.size++] = answer.tookNanos();
 			this.kinds.merge(answer.kind(), 1, Integer::sum);
+			if (answer.kind() != Kind.SUCCESS) {
+				this.statuses.merge(answer.status(), 1, Integer::sum);
+			}
 		}
 
 		synchronized int count() {
@@ -109,8 +115,9 @@ final class Soak implements AutoCloseable {
 		synchronized String row(String route) {
 			long[] sorted = Arrays.copyOf(this.nanos, this.size);
 			Arrays.sort(sorted);
-			return "| %s | %d | %s | %s | %s |".formatted(route, this.size, millis(percentile(sorted, 0.50)),
-					millis(percentile(sorted, 0.99)), this.kinds);
+			return "| %s | %d | %s | %s | %s %s |".formatted(route, this.size, millis(percentile(sorted, 0.50)),
+					millis(percentile(sorted, 0.99)), this.kinds,
+					this.statuses.isEmpty() ? "" : "statuses " + this.statuses);
 		}
 
 		private static long percentile(long[] sorted, double p) {
