@@ -73,9 +73,9 @@ public class DeliveryRepository {
 			.sql("""
 					INSERT INTO delivery (delivery_id, dedupe_key, recipient, template, locale, subject, text_body,
 					    html_body, sealed_secrets, status, next_attempt_at, created_at, attachment_document_id,
-					    attachment_name, attachment_kind)
+					    attachment_name, attachment_kind, priority)
 					VALUES (:id, :key, :recipient, :template, :locale, :subject, :text, :html, :sealed, 'PENDING', :now, :now,
-					    :attachmentId, :attachmentName, :attachmentKind)
+					    :attachmentId, :attachmentName, :attachmentKind, :priority)
 					ON CONFLICT (dedupe_key, recipient, template) DO NOTHING
 					""")
 			.param("id", deliveryId)
@@ -91,16 +91,20 @@ public class DeliveryRepository {
 			.param("attachmentId", mail.attachment() == null ? null : mail.attachment().documentId())
 			.param("attachmentKind", mail.attachment() == null ? null : mail.attachment().kind().name())
 			.param("attachmentName", mail.attachment() == null ? null : mail.attachment().fileName())
+			.param("priority", mail.priority().rank())
 			.update() == 1;
 	}
 
-	/** Locks up to {@code limit} mails due now; other replicas skip them. */
+	/**
+	 * Locks up to {@code limit} mails due now, account mails first (see
+	 * {@link MailContent.Priority}); other replicas skip them.
+	 */
 	List<Outgoing> claimDue(int limit) {
 		return this.jdbc.sql("""
 				SELECT delivery_id, recipient, subject, text_body, html_body, sealed_secrets, attempts,
 				  attachment_document_id, attachment_name, attachment_kind FROM delivery
 				WHERE status = 'PENDING' AND next_attempt_at <= :now
-				ORDER BY next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED
+				ORDER BY priority, next_attempt_at LIMIT :limit FOR UPDATE SKIP LOCKED
 				""").param("now", Timestamp.from(this.clock.instant())).param("limit", limit).query((rs, i) -> {
 			UUID id = rs.getObject("delivery_id", UUID.class);
 			String sealed = rs.getString("sealed_secrets");

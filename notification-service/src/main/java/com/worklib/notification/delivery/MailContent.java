@@ -11,10 +11,39 @@ import java.util.Locale;
  *
  * @param template the mail's name, e.g. {@code booking-requested}
  * @param dedupeKey the event id, or a business key for a mail sent once per thing
+ * @param priority which queue it waits in
  */
 public record MailContent(String template, String dedupeKey, String recipient, Locale locale, String greetingName,
 		List<Object> subjectArgs, List<Paragraph> paragraphs, List<Detail> details, Action action,
-		Attachment attachment) {
+		Attachment attachment, Priority priority) {
+
+	/**
+	 * Which mails leave first when many wait. A person who signs up, is invited or claims
+	 * a venue is looking at a page that says "check your mailbox", and the link expires;
+	 * a booking notice, a reminder or an invoice can wait behind it. Within a priority,
+	 * mails leave in the order they became due.
+	 */
+	public enum Priority {
+
+		/** A link someone is waiting for: verification, invitation, claim. */
+		ACCOUNT(0),
+		/**
+		 * Everything else: booking notices, reminders, money mails, migration notices.
+		 */
+		NOTICE(1);
+
+		private final int rank;
+
+		Priority(int rank) {
+			this.rank = rank;
+		}
+
+		/** Lower leaves first; stored in {@code delivery.priority}. */
+		public int rank() {
+			return this.rank;
+		}
+
+	}
 
 	/**
 	 * A document fetched through the gateway when the mail is sent: an invoice's PDF
@@ -66,6 +95,8 @@ public record MailContent(String template, String dedupeKey, String recipient, L
 
 		private Attachment attachment;
 
+		private Priority priority = Priority.NOTICE;
+
 		private Builder(String template, String dedupeKey, String recipient, Locale locale) {
 			this.template = template;
 			this.dedupeKey = dedupeKey;
@@ -114,10 +145,16 @@ public record MailContent(String template, String dedupeKey, String recipient, L
 			return this;
 		}
 
+		/** Sent before every {@link Priority#NOTICE} mail that waits. */
+		public Builder accountMail() {
+			this.priority = Priority.ACCOUNT;
+			return this;
+		}
+
 		public MailContent build() {
 			return new MailContent(this.template, this.dedupeKey, this.recipient, this.locale, this.greetingName,
 					this.subjectArgs, List.copyOf(this.paragraphs), List.copyOf(this.details), this.action,
-					this.attachment);
+					this.attachment, this.priority);
 		}
 
 	}

@@ -61,6 +61,7 @@ class IdentityMails {
 		Locale locale = MailRenderer.locale(mail.locale());
 		MailContent content = switch (mail.kind()) {
 			case "EMAIL_VERIFICATION" -> MailContent.of("email-verification", event.id(), mail.to(), locale)
+				.accountMail()
 				.greeting(mail.firstName())
 				.paragraph("p1")
 				.paragraph("p2")
@@ -68,16 +69,19 @@ class IdentityMails {
 				.action(mail.link())
 				.build();
 			case "ACCOUNT_EXISTS" -> MailContent.of("account-exists", event.id(), mail.to(), locale)
+				.accountMail()
 				.paragraph("p1")
 				.paragraph("p2")
 				.action(mail.link())
 				.build();
 			case "CLAIM_LINK" -> MailContent.of("claim-link", event.id(), mail.to(), locale)
+				.accountMail()
 				.subject(mail.partnerName())
 				.paragraph("p1", mail.partnerName())
 				.action(mail.link())
 				.build();
 			case "INVITATION" -> MailContent.of("invitation", event.id(), mail.to(), locale)
+				.accountMail()
 				.greeting(mail.firstName())
 				.subject(mail.inviterName(), mail.partnerName())
 				.paragraph("p1", mail.inviterName(), mail.partnerName(),
