@@ -58,6 +58,7 @@ class DeliverySender {
 			@Value("${worklib.notification.max-attempts:12}") int maxAttempts,
 			@Value("${worklib.notification.initial-backoff:5s}") Duration initialBackoff,
 			@Value("${worklib.notification.max-backoff:5m}") Duration maxBackoff) {
+		MailStreams.skipTheServiceLoaderScan();
 		this.deliveries = deliveries;
 		this.documents = documents;
 		this.mailSender = mailSender;
