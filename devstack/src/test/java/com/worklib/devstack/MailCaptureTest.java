@@ -43,6 +43,24 @@ class MailCaptureTest {
 		}
 	}
 
+	@Test
+	void keepsTheNewestMailsOnly() throws Exception {
+		int smtp = FreePorts.find();
+		try (MailCapture capture = new MailCapture(smtp, 0, 3).start(); HttpClient http = HttpClient.newHttpClient()) {
+			for (int i = 1; i <= 5; i++) {
+				send(smtp, i % 2 == 0 ? "even@example.test" : "odd@example.test", "Mail " + i, "n° " + i);
+				Thread.sleep(5);
+			}
+
+			assertThat(capture.trim()).isEqualTo(2);
+			assertThat(capture.messagesTo(null)).extracting(m -> m.get("subject"))
+				.containsExactlyInAnyOrder("Mail 3", "Mail 4", "Mail 5");
+			assertThat(capture.messagesTo("odd@example.test")).extracting(m -> m.get("subject"))
+				.containsExactlyInAnyOrder("Mail 3", "Mail 5");
+			assertThat(capture.trim()).isZero();
+		}
+	}
+
 	static void send(int port, String to, String subject, String text) throws Exception {
 		Properties properties = new Properties();
 		properties.put("mail.smtp.host", "127.0.0.1");
