@@ -29,6 +29,12 @@ public final class TransientFailures {
 					|| t instanceof org.apache.kafka.common.errors.RetriableException) {
 				return true;
 			}
+			// the database went away mid-transaction: its rollback (or commit) fails on a
+			// closed connection, and nothing was kept (fault 3 found this as a 500)
+			if (t instanceof org.springframework.transaction.TransactionSystemException
+					&& t.getCause() instanceof java.sql.SQLException) {
+				return true;
+			}
 			if (t.getCause() == t) {
 				break;
 			}
