@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -137,12 +138,12 @@ class DeliverySender {
 	 */
 	private void sendOverOneSession(Map<MimeMessage, DeliveryRepository.Outgoing> ready,
 			Map<DeliveryRepository.Outgoing, Exception> failures) {
+		if (ready.isEmpty()) {
+			return;
+		}
 		Map<MimeMessage, DeliveryRepository.Outgoing> remaining = new LinkedHashMap<>(ready);
 		try {
 			Retry.decorateRunnable(this.retry, () -> {
-				if (remaining.isEmpty()) {
-					return;
-				}
 				try {
 					this.mailSender.send(remaining.keySet().toArray(MimeMessage[]::new));
 					remaining.clear();
@@ -162,8 +163,7 @@ class DeliverySender {
 	}
 
 	private void notSent(DeliveryRepository.Outgoing mail, Exception ex) {
-		String error = ex instanceof MailException mailException ? mailException.getMostSpecificCause().getMessage()
-				: rootMessage(ex);
+		String error = NestedExceptionUtils.getMostSpecificCause(ex).getMessage();
 		int attempts = mail.attempts() + 1;
 		if (attempts >= this.maxAttempts) {
 			this.deliveries.failed(mail.deliveryId(), error);
@@ -175,14 +175,6 @@ class DeliverySender {
 					this.clock.instant().plusMillis(this.backoff.apply(attempts)));
 			log.warn("Mail {} to {} not sent (attempt {}): {}", mail.deliveryId(), mail.recipient(), attempts, error);
 		}
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return String.valueOf(root.getMessage());
 	}
 
 	private MimeMessage message(DeliveryRepository.Outgoing mail, Documents.Document document) {
