@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,6 +25,7 @@ import com.worklib.contracts.booking.BookingPayload;
 import com.worklib.contracts.identity.UserPayload;
 import com.worklib.contracts.venue.EstablishmentPayload;
 import com.worklib.contracts.venue.WorkspacePayload;
+import com.worklib.notification.delivery.MailContent;
 import com.worklib.platform.test.Callers;
 import com.worklib.platform.test.KafkaSupport;
 import com.worklib.platform.test.MailSupport;
@@ -131,6 +135,26 @@ public abstract class NotificationIT {
 				new MoneyAmount(1050, "EUR"), new MoneyAmount(9660, "EUR"));
 		return new BookingPayload(bookingId, venue.workspaceId(), venue.establishmentId(), venue.partnerId(), booker,
 				status, start, start.plus(Duration.ofHours(2)), date, "Europe/Paris", price, fee, cancelledBy, version);
+	}
+
+	/** A booking notice as BookingMails queues it, to fill the queue. */
+	protected static MailContent bookingNotice(String dedupeKey, String to) {
+		return MailContent.of("booking-requested", dedupeKey, to, Locale.FRENCH)
+			.subject("Salle Lumière", "lundi")
+			.paragraph("p1", "Camille", "Salle Lumière", "2 h")
+			.paragraph("p2")
+			.action("http://localhost:3000/bookings")
+			.build();
+	}
+
+	/** The first recipient of a mail the SMTP server received. */
+	protected static String recipient(MimeMessage message) {
+		try {
+			return message.getAllRecipients()[0].toString();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	protected static MailSupport.Mail mailTo(String address) {

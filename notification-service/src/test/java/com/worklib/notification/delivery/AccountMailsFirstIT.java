@@ -3,12 +3,10 @@ package com.worklib.notification.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -60,13 +58,7 @@ class AccountMailsFirstIT extends NotificationIT {
 	void aVerificationMailQueuedBehindABacklogOfBookingNoticesLeavesFirst() throws Exception {
 		String venue = address("venue");
 		for (int i = 0; i < BACKLOG; i++) {
-			this.deliveries
-				.queue(MailContent.of("booking-requested", "backlog-" + venue + "-" + i, venue, Locale.FRENCH)
-					.subject("Salle Lumière", "lundi " + i)
-					.paragraph("p1", "Camille", "Salle Lumière", "2 h")
-					.paragraph("p2")
-					.action("http://localhost:3000/bookings")
-					.build());
+			this.deliveries.queue(bookingNotice("backlog-" + venue + "-" + i, venue));
 		}
 		String owner = address("owner");
 		MailRequestPayload verification = new MailRequestPayload(UUID.randomUUID(), "EMAIL_VERIFICATION", owner, "fr",
@@ -89,21 +81,11 @@ class AccountMailsFirstIT extends NotificationIT {
 			assertThat(received).as("the backlog and the verification all leave").hasSize(BACKLOG + 1);
 			assertThat(recipient(received[0])).as("the first mail out").isEqualTo(owner);
 			assertThat(received[0].getSubject()).isEqualTo("Confirmez votre adresse e-mail");
-			assertThat(Arrays.stream(received).skip(1).map(AccountMailsFirstIT::recipient))
-				.as("then the notices, none lost")
+			assertThat(Arrays.stream(received).skip(1).map(NotificationIT::recipient)).as("then the notices, none lost")
 				.containsOnly(venue);
 		}
 		finally {
 			smtp.stop();
-		}
-	}
-
-	private static String recipient(MimeMessage message) {
-		try {
-			return message.getAllRecipients()[0].toString();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

@@ -3,7 +3,6 @@ package com.worklib.notification.delivery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -107,12 +106,7 @@ class OneSmtpSessionPerBatchIT extends NotificationIT {
 		}
 		this.smtp.refused = recipients.get(2);
 		for (String to : recipients) {
-			this.deliveries.queue(MailContent.of("booking-requested", "batch-" + to, to, Locale.FRENCH)
-				.subject("Salle Lumière", "lundi")
-				.paragraph("p1", "Camille", "Salle Lumière", "2 h")
-				.paragraph("p2")
-				.action("http://localhost:3000/bookings")
-				.build());
+			this.deliveries.queue(bookingNotice("batch-" + to, to));
 		}
 		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 		server.start();
@@ -125,7 +119,7 @@ class OneSmtpSessionPerBatchIT extends NotificationIT {
 				.as("the hiccup retries resend the refused mail alone")
 				.isNotEmpty()
 				.allSatisfy(session -> assertThat(session).containsExactly(recipients.get(2)));
-			assertThat(server.getReceivedMessages()).extracting(OneSmtpSessionPerBatchIT::recipient)
+			assertThat(server.getReceivedMessages()).extracting(NotificationIT::recipient)
 				.as("every other mail once")
 				.containsExactlyInAnyOrder(recipients.get(0), recipients.get(1), recipients.get(3), recipients.get(4));
 			assertThat(this.jdbc.sql("SELECT status || ' ' || attempts FROM delivery WHERE recipient = :to")
@@ -139,15 +133,6 @@ class OneSmtpSessionPerBatchIT extends NotificationIT {
 		}
 		finally {
 			server.stop();
-		}
-	}
-
-	static String recipient(MimeMessage message) {
-		try {
-			return message.getAllRecipients()[0].toString();
-		}
-		catch (MessagingException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 
