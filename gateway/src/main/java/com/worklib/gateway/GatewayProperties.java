@@ -101,12 +101,36 @@ public record GatewayProperties(List<String> publicPaths, Map<String, Service> s
 	 * @param authenticated the bucket of each signed-in user
 	 * @param anonymous the bucket of each client address on public endpoints
 	 * @param exemptPaths paths never limited (Stripe webhooks come from few addresses)
+	 * @param services the bucket of each of the platform's own service accounts
 	 */
 	public record RateLimits(@DefaultValue( {
-			"20", "40" }) Tier authenticated, @DefaultValue({ "5", "20" }) Tier anonymous, List<String> exemptPaths){
+			"20", "40" }) Tier authenticated, @DefaultValue({ "5", "20" }) Tier anonymous, List<String> exemptPaths,
+			@DefaultValue Services services){
 
 		public RateLimits {
 			exemptPaths = exemptPaths == null ? List.of() : List.copyOf(exemptPaths);
+		}
+
+	}
+
+	/**
+	 * The platform's own service accounts calling through the gateway, such as
+	 * notification-service fetching a calendar file for each booking mail: one person's
+	 * 20 requests a second held the mails of a busy hour back (429, then back-off; fault
+	 * suite's soak, docs/reliability.md). They get a bucket each, sized for the
+	 * platform's load, still bounded so a runaway loop cannot take the services down.
+	 *
+	 * @param clients the Keycloak clients whose client-credentials tokens ({@code azp})
+	 * are service accounts; clients without a user login flow only
+	 */
+	public record Services(@DefaultValue("500") int perSecond, @DefaultValue("1000") int burst, List<String> clients) {
+
+		public Services {
+			clients = clients == null ? List.of() : List.copyOf(clients);
+		}
+
+		Tier tier() {
+			return new Tier(this.perSecond, this.burst);
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,16 +22,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.http.server.PathContainer;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Rate limits of the {@code RequestRateLimiter} filter: one bucket per signed-in user
  * ({@code user:<subject>}), one per client address for calls without a token
- * ({@code ip:<address>}); exempt paths (Stripe webhooks) are never limited. With
- * {@code spring.data.redis.*} configured the buckets live in Redis and every gateway
- * replica shares them; otherwise each gateway keeps them in memory (Bucket4j), which is
- * right for a single gateway.
+ * ({@code ip:<address>}), one per service account of the platform
+ * ({@code service:<client id>}, a larger tier); exempt paths (Stripe webhooks) are never
+ * limited. With {@code spring.data.redis.*} configured the buckets live in Redis and
+ * every gateway replica shares them; otherwise each gateway keeps them in memory
+ * (Bucket4j), which is right for a single gateway.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimiting {
@@ -39,6 +42,8 @@ class RateLimiting {
 
 	static final String ADDRESS = "ip:";
 
+	static final String SERVICE = "service:";
+
 	@Bean
 	KeyResolver clientKeyResolver(GatewayProperties properties) {
 		List<PathPattern> exempt = properties.rateLimits()
@@ -46,6 +51,7 @@ class RateLimiting {
 			.stream()
 			.map(PathPatternParser.defaultInstance::parse)
 			.toList();
+		Set<String> serviceClients = Set.copyOf(properties.rateLimits().services().clients());
 		return exchange -> {
 			PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
 			if (exempt.stream().anyMatch(p -> p.matches(path))) {
@@ -53,7 +59,7 @@ class RateLimiting {
 				return Mono.empty();
 			}
 			return exchange.getPrincipal()
-				.map(principal -> USER + principal.getName())
+				.map(principal -> keyOf(principal, serviceClients))
 				.switchIfEmpty(Mono.fromSupplier(() -> ADDRESS + InternalHeadersFilter.clientAddress(exchange)));
 		};
 	}
@@ -69,8 +75,33 @@ class RateLimiting {
 				: new LocalBuckets(properties.rateLimits());
 	}
 
+	/**
+	 * A signed token's authorized party ({@code azp}) is the Keycloak client it was
+	 * issued to; a service client has no login flow, so only its secret's holder gets
+	 * one.
+	 */
+	static String keyOf(java.security.Principal principal, Set<String> serviceClients) {
+		if (principal instanceof JwtAuthenticationToken jwt) {
+			String client = jwt.getToken().getClaimAsString("azp");
+			if (client != null && serviceClients.contains(client)) {
+				return SERVICE + client;
+			}
+		}
+		return USER + principal.getName();
+	}
+
 	static GatewayProperties.Tier tierOf(String key, GatewayProperties.RateLimits limits) {
+		if (key.startsWith(SERVICE)) {
+			return limits.services().tier();
+		}
 		return key.startsWith(USER) ? limits.authenticated() : limits.anonymous();
+	}
+
+	static String tierName(String key) {
+		if (key.startsWith(SERVICE)) {
+			return "services";
+		}
+		return key.startsWith(USER) ? "authenticated" : "anonymous";
 	}
 
 	/** A limiter with no per-route configuration: the tiers are per key. */
@@ -146,6 +177,7 @@ class RateLimiting {
 			this.limits = limits;
 			configure("authenticated", limits.authenticated());
 			configure("anonymous", limits.anonymous());
+			configure("services", limits.services().tier());
 		}
 
 		private void configure(String name, GatewayProperties.Tier tier) {
@@ -158,8 +190,7 @@ class RateLimiting {
 
 		@Override
 		public Mono<Response> isAllowed(String routeId, String key) {
-			String tier = key.startsWith(USER) ? "authenticated" : "anonymous";
-			return this.redis.isAllowed(tier, key).map(response -> {
+			return this.redis.isAllowed(tierName(key), key).map(response -> {
 				if (response.isAllowed()) {
 					return response;
 				}

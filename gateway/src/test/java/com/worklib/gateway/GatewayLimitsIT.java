@@ -30,13 +30,14 @@ import com.worklib.platform.test.WithKeycloak;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rate limits and token expiry, with small buckets (3 per user, 2 per address, refilled
- * at one per second) and a clock the test can move.
+ * Rate limits and token expiry, with small buckets (3 per user, 2 per address, 8 per
+ * service account, refilled at one per second) and a clock the test can move.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "worklib.gateway.rate-limits.authenticated.per-second=1",
 				"worklib.gateway.rate-limits.authenticated.burst=3",
-				"worklib.gateway.rate-limits.anonymous.per-second=1", "worklib.gateway.rate-limits.anonymous.burst=2" })
+				"worklib.gateway.rate-limits.anonymous.per-second=1", "worklib.gateway.rate-limits.anonymous.burst=2",
+				"worklib.gateway.rate-limits.services.per-second=1", "worklib.gateway.rate-limits.services.burst=8" })
 @AutoConfigureWebTestClient
 @WithKeycloak
 class GatewayLimitsIT {
@@ -75,6 +76,30 @@ class GatewayLimitsIT {
 		assertThat(Integer.parseInt(limited.getResponseHeaders().getFirst("Retry-After"))).isBetween(1, 2);
 		// another user is not slowed down by the first one
 		assertThat(get("/api/bookings/v1/me/bookings", second).getStatus().value()).isEqualTo(200);
+	}
+
+	/**
+	 * notification-service fetches a calendar file for every booking mail: at one
+	 * person's rate the mails of a busy hour waited behind 429s (fault suite's soak).
+	 */
+	@Test
+	void givesThePlatformsServiceAccountItsOwnLargerBucketStillBounded() {
+		String service = KeycloakSupport.server()
+			.clientCredentialsToken("notification-service", "dev-only-notification-service-secret");
+		List<Integer> statuses = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			statuses.add(get("/api/bookings/v1/me/bookings", service).getStatus().value());
+		}
+		assertThat(statuses.subList(0, 8)).as("beyond a person's burst of 3").containsOnly(200);
+		assertThat(statuses.get(9)).as("still bounded").isEqualTo(429);
+		// a person is not slowed down by the service account, and keeps a person's bucket
+		String person = KeycloakSupport.tokenFor(KeycloakSupport.OPS);
+		List<Integer> personal = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			personal.add(get("/api/billing/v1/whoami", person).getStatus().value());
+		}
+		assertThat(personal.getFirst()).isEqualTo(200);
+		assertThat(personal.get(4)).isEqualTo(429);
 	}
 
 	@Test

@@ -32,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * verification link waited behind them until the sign-up page's promise ("check your
  * mailbox") was broken. Account mails now leave first, whatever waits.
  */
-@SpringBootTest(properties = "worklib.notification.send-interval=1h")
+// one SMTP session, so the order received is the order sent; SmtpSessionsIT shows an
+// account mail opening its session when several send at once
+@SpringBootTest(properties = { "worklib.notification.send-interval=1h", "worklib.notification.smtp-sessions=1" })
 @AutoConfigureMockMvc
 @WithPostgres
 @WithKafka
