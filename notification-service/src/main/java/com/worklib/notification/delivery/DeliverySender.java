@@ -2,15 +2,15 @@ package com.worklib.notification.delivery;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
@@ -31,24 +31,26 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued mails over {@code smtp-sessions} SMTP sessions at once, each claimed batch
- * over one session. A mail refused is retried at once a few times on its own
- * (Resilience4j, short back-off) for a hiccup; a mail that still fails stays queued and
- * is tried again later with exponential back-off (from {@code initial-backoff} up to
- * {@code max-backoff}), so an SMTP relay down for minutes loses nothing; after
- * {@code max-attempts} it is FAILED for ops. The sessions of one replica, and replicas,
- * share the work ({@code SKIP LOCKED}): no mail is claimed twice. One session waited on
- * the relay's answers most of the time (80 % of the sender's samples in the fault suite's
- * soak) and sent about 40 mails a second, behind the notices of 78 bookings a second
- * (docs/reliability.md). A mail with an attachment (an invoice's PDF, a booking's
- * calendar file) fetches it first: while its owner cannot give it, the mail waits like an
- * SMTP failure, and its last attempt goes without it (the mail's link still opens the
- * page).
+ * Sends queued mails over up to {@code smtp-sessions} SMTP sessions at once, as many as
+ * the queue keeps busy, each claimed batch over one session. A mail refused is retried at
+ * once a few times on its own (Resilience4j, short back-off) for a hiccup; a mail that
+ * still fails stays queued and is tried again later with exponential back-off (from
+ * {@code initial-backoff} up to {@code max-backoff}), so an SMTP relay down for minutes
+ * loses nothing; after {@code max-attempts} it is FAILED for ops. The sessions of one
+ * replica, and replicas, share the work ({@code SKIP LOCKED}): no mail is claimed twice.
+ * One session waited on the relay's answers most of the time (80 % of the sender's
+ * samples in the fault suite's soak) and sent about 40 mails a second, behind the notices
+ * of 78 bookings a second (docs/reliability.md). A mail with an attachment (an invoice's
+ * PDF, a booking's calendar file) fetches it first: while its owner cannot give it, the
+ * mail waits like an SMTP failure, and its last attempt goes without it (the mail's link
+ * still opens the page).
  */
 @Component
 class DeliverySender implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(DeliverySender.class);
+
+	private static final int BATCH = 20;
 
 	private final DeliveryRepository deliveries;
 
@@ -104,41 +106,88 @@ class DeliverySender implements DisposableBean {
 	}
 
 	/**
-	 * Sends what is due over the sessions at once, and returns when they are all done.
+	 * Sends what is due and returns when every session is done. It starts with one
+	 * session; each session that claims a full batch (more may wait) opens another, up to
+	 * {@code smtp-sessions} open at once, and a session ends on a batch that is not full.
+	 * (Sessions started together, each ending on its own, left one session sending a
+	 * backlog alone while the others waited for it to end: the fault suite's soak.) An
+	 * interrupt (the scheduler stopping) does not cut a session short: a mail the relay
+	 * accepted but not yet marked SENT would leave again after the restart.
 	 */
 	@Scheduled(fixedDelayString = "${worklib.notification.send-interval:1s}")
-	void sendDue() throws InterruptedException {
-		List<Callable<Void>> drains = new ArrayList<>();
-		for (int i = 0; i < this.sessions; i++) {
-			drains.add(() -> {
-				while (Boolean.TRUE.equals(this.transactions.execute(tx -> sendBatch()))) {
-					// keep going while full batches come back
-				}
-				return null;
-			});
-		}
-		for (Future<Void> drain : this.workers.invokeAll(drains)) {
-			try {
-				drain.get();
-			}
-			catch (ExecutionException ex) {
-				// the batch's transaction rolled back: its mails are claimed again next
-				// time
-				log.error("A mail session stopped on an error; its batch is tried again", ex.getCause());
-			}
-		}
+	void sendDue() {
+		Round round = new Round();
+		round.widen();
+		// not interruptible, on purpose
+		round.sessions.arriveAndAwaitAdvance();
 	}
 
+	/** The sessions of one {@link #sendDue()}; the caller is the phaser's first party. */
+	private final class Round {
+
+		final Phaser sessions = new Phaser(1);
+
+		final AtomicInteger open = new AtomicInteger();
+
+		/** Opens one more session unless all are open or the service is stopping. */
+		void widen() {
+			int now;
+			do {
+				now = this.open.get();
+				if (now >= DeliverySender.this.sessions) {
+					return;
+				}
+			}
+			while (!this.open.compareAndSet(now, now + 1));
+			this.sessions.register();
+			try {
+				DeliverySender.this.workers.execute(this::session);
+			}
+			catch (RejectedExecutionException ex) {
+				// stopping: the sessions already open finish their batch
+				this.sessions.arriveAndDeregister();
+			}
+		}
+
+		private void session() {
+			try {
+				while (!DeliverySender.this.workers.isShutdown()
+						&& Boolean.TRUE.equals(DeliverySender.this.transactions.execute(tx -> sendBatch(this)))) {
+					// a full batch: keep going
+				}
+			}
+			catch (RuntimeException ex) {
+				// the batch's transaction rolled back: its mails are claimed again
+				log.error("A mail session stopped on an error; its batch is tried again", ex);
+			}
+			finally {
+				this.open.decrementAndGet();
+				this.sessions.arriveAndDeregister();
+			}
+		}
+
+	}
+
+	/**
+	 * Lets each session finish the batch it holds (at most 20 mails), then stops.
+	 */
 	@Override
-	public void destroy() {
-		this.workers.shutdownNow();
+	public void destroy() throws InterruptedException {
+		this.workers.shutdown();
+		if (!this.workers.awaitTermination(20, TimeUnit.SECONDS)) {
+			this.workers.shutdownNow();
+		}
 	}
 
 	/**
 	 * @return whether a full batch was handled (there may be more)
 	 */
-	private boolean sendBatch() {
-		List<DeliveryRepository.Outgoing> due = this.deliveries.claimDue(20);
+	private boolean sendBatch(Round round) {
+		List<DeliveryRepository.Outgoing> due = this.deliveries.claimDue(BATCH);
+		if (due.size() == BATCH) {
+			// more may wait: another session takes the next batch while this one sends
+			round.widen();
+		}
 		Map<MimeMessage, DeliveryRepository.Outgoing> ready = new LinkedHashMap<>();
 		Map<DeliveryRepository.Outgoing, Exception> failures = new LinkedHashMap<>();
 		for (DeliveryRepository.Outgoing mail : due) {
@@ -174,7 +223,7 @@ class DeliverySender implements DisposableBean {
 			.filter(mail -> !failures.containsKey(mail))
 			.forEach(mail -> this.deliveries.sent(mail.deliveryId()));
 		failures.forEach(this::notSent);
-		return due.size() == 20;
+		return due.size() == BATCH;
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package com.worklib.notification.delivery;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.worklib.notification.NotificationIT;
 import com.worklib.platform.test.FreePorts;
@@ -226,6 +229,92 @@ class SmtpSessionsIT extends NotificationIT {
 			assertThat(this.jdbc.sql("SELECT status || ' ' || attempts FROM delivery GROUP BY 1")
 				.query(String.class)
 				.list()).as("every mail SENT on its first attempt").containsExactly("SENT 1");
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	/**
+	 * Found by the fault suite's soak: sessions started together each ended on a batch
+	 * that was not full, and the one still sending then worked a growing backlog alone
+	 * until it ended too (40 mails a second, the queue growing).
+	 */
+	@Test
+	void aBacklogThatGrowsWhileOneSessionSendsOpensTheOthers() throws Exception {
+		for (int i = 0; i < 30; i++) {
+			this.deliveries.queue(bookingNotice("quiet-" + i, address("guest" + i)));
+		}
+		this.smtp.latency = Duration.ofSeconds(1);
+		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		try {
+			Thread scheduler = Thread.ofPlatform().start(this.sender::sendDue);
+			Awaitility.await("the first batches sending")
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> this.smtp.open.get() >= 1);
+			// the busy hour starts while the first batch is still with the relay
+			this.transactions.executeWithoutResult(tx -> {
+				for (int i = 0; i < 8 * 20; i++) {
+					this.deliveries.queue(bookingNotice("rush-" + i, address("guest" + i)));
+				}
+			});
+			scheduler.join(Duration.ofSeconds(60));
+
+			assertThat(this.smtp.mostOpenAtOnce).as("sessions open at once on the backlog").hasValue(SESSIONS);
+			assertThat(server.getReceivedMessages()).as("every mail, once").hasSize(30 + 8 * 20);
+		}
+		finally {
+			server.stop();
+		}
+	}
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	Documents documents;
+
+	@Autowired
+	Clock clock;
+
+	/**
+	 * A deploy stops the service while sessions send: each finishes its batch and marks
+	 * it SENT, so nothing the relay accepted leaves again after the restart, and nothing
+	 * new is claimed.
+	 */
+	@Test
+	void stoppingLetsEachSessionFinishItsBatchAndClaimsNoMore() throws Exception {
+		for (int i = 0; i < 20 * SESSIONS * 3; i++) {
+			this.deliveries.queue(bookingNotice("deploy-" + i, address("guest" + i)));
+		}
+		this.smtp.latency = Duration.ofMillis(800);
+		DeliverySender stopping = new DeliverySender(this.deliveries, this.smtp, this.transactions, this.documents,
+				this.clock, "Worklib <no-reply@worklib.example>", 12, Duration.ofSeconds(5), Duration.ofMinutes(5),
+				SESSIONS);
+		GreenMail server = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		server.start();
+		try {
+			Thread scheduler = Thread.ofPlatform().start(stopping::sendDue);
+			Awaitility.await("sessions sending")
+				.atMost(Duration.ofSeconds(10))
+				.until(() -> this.smtp.open.get() == SESSIONS);
+			// what Spring does on shutdown: the scheduler is interrupted, then the bean
+			// destroyed
+			scheduler.interrupt();
+			stopping.destroy();
+			scheduler.join(Duration.ofSeconds(30));
+
+			List<String> received = Arrays.stream(server.getReceivedMessages()).map(NotificationIT::recipient).toList();
+			List<String> marked = this.jdbc.sql("SELECT recipient FROM delivery WHERE status = 'SENT'")
+				.query(String.class)
+				.list();
+			assertThat(received).as("the batches in flight were delivered").hasSize(20 * SESSIONS);
+			assertThat(marked).as("and marked SENT, so the restart does not send them again")
+				.containsExactlyInAnyOrderElementsOf(received);
+			assertThat(this.jdbc.sql("SELECT count(*) FROM delivery WHERE status = 'PENDING' AND attempts = 0")
+				.query(Long.class)
+				.single()).as("no batch claimed after the stop").isEqualTo(20L * SESSIONS * 2);
 		}
 		finally {
 			server.stop();
